@@ -1,0 +1,47 @@
+package dev.scopekey.domain;
+
+import java.util.Objects;
+
+/**
+ * The outcome of authenticating or authorizing a request: granted, denied, or undecidable
+ * because the store is unavailable. Adapters turn it into a response in one place; an
+ * {@link Unavailable} is never treated as an allow.
+ */
+public sealed interface AuthDecision permits AuthDecision.Granted, AuthDecision.Denied, AuthDecision.Unavailable {
+
+    /** Whether this decision lets the request through. */
+    default boolean isGranted() {
+        return this instanceof Granted;
+    }
+
+    /** The request may proceed as {@code principal}. */
+    record Granted(TokenPrincipal principal) implements AuthDecision {
+        public Granted {
+            Objects.requireNonNull(principal, "principal");
+        }
+    }
+
+    /**
+     * The request is refused.
+     *
+     * @param reason why
+     * @param principal who was recognised (for insufficient scope), or null
+     * @param requiredScope the scope that was missing, or null
+     */
+    record Denied(DenialReason reason, TokenPrincipal principal, String requiredScope) implements AuthDecision {
+        public Denied {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public static Denied because(DenialReason reason) {
+            return new Denied(reason, null, null);
+        }
+    }
+
+    /** No decision could be made because a store failed; the caller should retry later. */
+    record Unavailable(String cause) implements AuthDecision {
+        public Unavailable {
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+}

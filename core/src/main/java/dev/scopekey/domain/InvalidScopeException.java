@@ -1,0 +1,10 @@
+package dev.scopekey.domain;
+
+/** A scope string that breaks the scope grammar. The message says which rule, not the input. */
+public final class InvalidScopeException extends ScopeKeyException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidScopeException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.scopekey.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.zip.CRC32;
+
+/**
+ * The minted token format {@code <brand>_<id><secret><check>}: a brand of
+ * {@code [a-z][a-z0-9]{1,15}}, a 12-character id and a 32-character secret in base62, and 6
+ * base62 characters of CRC32 over everything before them. The display prefix is
+ * {@code <brand>_<id>}.
+ *
+ * <p>Tokens of this shape are recognised whatever their brand, so a token minted before a
+ * brand change keeps working. Immutable and thread-safe.
+ */
+public final class TokenFormat {
+    /** Brand used when none is configured. */
+    public static final String DEFAULT_BRAND = "sk";
+    public static final int ID_LENGTH = 12;
+    public static final int SECRET_LENGTH = 32;
+    public static final int CHECK_LENGTH = 6;
+    private static final int BODY_LENGTH = ID_LENGTH + SECRET_LENGTH + CHECK_LENGTH;
+    private static final int MIN_BRAND = 2;
+    private static final int MAX_BRAND = 16;
+    private static final char[] BASE62 =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private final String brand;
+
+    private TokenFormat(String brand) {
+        this.brand = brand;
+    }
+
+    /** The format with brand {@value #DEFAULT_BRAND}. */
+    public static TokenFormat standard() {
+        return new TokenFormat(DEFAULT_BRAND);
+    }
+
+    /**
+     * The format with the given brand.
+     *
+     * @throws IllegalArgumentException if the brand is not {@code [a-z][a-z0-9]{1,15}}
+     */
+    public static TokenFormat withBrand(String brand) {
+        if (!isBrand(brand, 0, brand == null ? 0 : brand.length())) {
+            throw new IllegalArgumentException("brand must match [a-z][a-z0-9]{1,15}");
+        }
+        return new TokenFormat(brand);
+    }
+
+    public String brand() {
+        return brand;
+    }
+
+    /** Mints a fresh token from {@code random}. */
+    public PlainToken generate(SecureRandom random) {
+        StringBuilder text = new StringBuilder(brand.length() + 1 + BODY_LENGTH);
+        text.append(brand).append('_');
+        for (int i = 0; i < ID_LENGTH + SECRET_LENGTH; i++) {
+            text.append(BASE62[random.nextInt(BASE62.length)]);
+        }
+        appendCheck(text, crc(text, text.length()));
+        return PlainToken.of(text.toString());
+    }
+
+    /** Whether {@code text} has the minted shape (brand, underscore, 50 base62 characters). */
+    public static boolean hasMintedShape(String text) {
+        int underscore = brandEnd(text);
+        return underscore > 0;
+    }
+
+    /** Whether {@code text} has the minted shape and its check characters match. */
+    public static boolean isValidMinted(String text) {
+        if (!hasMintedShape(text)) {
+            return false;
+        }
+        int checkStart = text.length() - CHECK_LENGTH;
+        StringBuilder expected = new StringBuilder(CHECK_LENGTH);
+        appendCheck(expected, crc(text, checkStart));
+        return text.regionMatches(checkStart, expected.toString(), 0, CHECK_LENGTH);
+    }
+
+    /** The display prefix of a minted-shape token: {@code <brand>_<id>}. */
+    static String mintedPrefix(String text) {
+        return text.substring(0, brandEnd(text) + 1 + ID_LENGTH);
+    }
+
+    /** Index of the underscore after the brand if the text has the minted shape, else -1. */
+    private static int brandEnd(String text) {
+        if (text == null) {
+            return -1;
+        }
+        int underscore = text.indexOf('_');
+        if (underscore < MIN_BRAND || underscore > MAX_BRAND || text.length() != underscore + 1 + BODY_LENGTH) {
+            return -1;
+        }
+        if (!isBrand(text, 0, underscore)) {
+            return -1;
+        }
+        for (int i = underscore + 1; i < text.length(); i++) {
+            if (!isBase62(text.charAt(i))) {
+                return -1;
+            }
+        }
+        return underscore;
+    }
+
+    private static boolean isBrand(String text, int from, int to) {
+        int length = to - from;
+        if (text == null || length < MIN_BRAND || length > MAX_BRAND) {
+            return false;
+        }
+        char first = text.charAt(from);
+        if (first < 'a' || first > 'z') {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBase62(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static long crc(CharSequence text, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(text.subSequence(0, length).toString().getBytes(StandardCharsets.US_ASCII));
+        return crc.getValue();
+    }
+
+    private static void appendCheck(StringBuilder out, long value) {
+        char[] digits = new char[CHECK_LENGTH];
+        long rest = value;
+        for (int i = CHECK_LENGTH - 1; i >= 0; i--) {
+            digits[i] = BASE62[(int) (rest % BASE62.length)];
+            rest /= BASE62.length;
+        }
+        out.append(digits);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenFormat[brand=" + brand + "]";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.scopekey.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An immutable index of token records by hash and by prefix, for stores that keep every
+ * record in memory. Changes produce a new index; readers never lock.
+ */
+public final class TokenIndex {
+    private static final TokenIndex EMPTY = new TokenIndex(Map.of(), new TreeMap<>());
+    private static final Comparator<TokenRecord> BY_HASH = Comparator.comparing(TokenRecord::hash);
+
+    private final Map<String, TokenRecord> byHash;
+    private final NavigableMap<String, List<TokenRecord>> byPrefix;
+
+    private TokenIndex(Map<String, TokenRecord> byHash, NavigableMap<String, List<TokenRecord>> byPrefix) {
+        this.byHash = byHash;
+        this.byPrefix = byPrefix;
+    }
+
+    public static TokenIndex empty() {
+        return EMPTY;
+    }
+
+    /**
+     * An index of these records. A later record with the same hash replaces an earlier one.
+     */
+    public static TokenIndex of(Collection<TokenRecord> records) {
+        Map<String, TokenRecord> hashes = new HashMap<>();
+        for (TokenRecord record : records) {
+            hashes.put(record.hash(), record);
+        }
+        NavigableMap<String, List<TokenRecord>> prefixes = new TreeMap<>();
+        for (TokenRecord record : hashes.values()) {
+            prefixes.computeIfAbsent(record.prefix(), p -> new ArrayList<>()).add(record);
+        }
+        prefixes.replaceAll((prefix, group) -> {
+            group.sort(BY_HASH);
+            return List.copyOf(group);
+        });
+        return new TokenIndex(Map.copyOf(hashes), prefixes);
+    }
+
+    public Optional<TokenRecord> findByHash(String hash) {
+        return Optional.ofNullable(byHash.get(hash));
+    }
+
+    public List<TokenRecord> findByPrefix(String prefix) {
+        return byPrefix.getOrDefault(prefix, List.of());
+    }
+
+    public boolean containsHash(String hash) {
+        return byHash.containsKey(hash);
+    }
+
+    public boolean containsPrefix(String prefix) {
+        return byPrefix.containsKey(prefix);
+    }
+
+    public int size() {
+        return byHash.size();
+    }
+
+    public Collection<TokenRecord> records() {
+        return byHash.values();
+    }
+
+    /**
+     * Records ordered by prefix then hash, after {@code afterPrefix} (exclusive, null for the
+     * start), of {@code subject} (null for any), live at {@code liveAt} (null for any), at most
+     * {@code limit}.
+     */
+    public List<TokenRecord> list(String subject, String afterPrefix, Instant liveAt, int limit) {
+        NavigableMap<String, List<TokenRecord>> tail =
+                afterPrefix == null ? byPrefix : byPrefix.tailMap(afterPrefix, false);
+        List<TokenRecord> page = new ArrayList<>(Math.min(limit, byHash.size()));
+        for (List<TokenRecord> group : tail.values()) {
+            for (TokenRecord record : group) {
+                if ((subject == null || subject.equals(record.subject()))
+                        && (liveAt == null || record.isLiveAt(liveAt))) {
+                    page.add(record);
+                    if (page.size() == limit) {
+                        return page;
+                    }
+                }
+            }
+        }
+        return page;
+    }
+
+    /**
+     * This index with {@code inserts} added and {@code updates} replacing records of the same
+     * hash (updates of absent hashes are skipped).
+     *
+     * @throws IllegalStateException naming the prefix if an insert's prefix or hash is present
+     */
+    public TokenIndex with(List<TokenRecord> inserts, List<TokenRecord> updates) {
+        Map<String, TokenRecord> hashes = new HashMap<>(byHash);
+        java.util.Set<String> prefixes = new java.util.HashSet<>(byPrefix.keySet());
+        for (TokenRecord insert : inserts) {
+            if (hashes.containsKey(insert.hash()) || !prefixes.add(insert.prefix())) {
+                throw new IllegalStateException(insert.prefix());
+            }
+            hashes.put(insert.hash(), insert);
+        }
+        for (TokenRecord update : updates) {
+            hashes.computeIfPresent(update.hash(), (hash, old) -> update);
+        }
+        return of(hashes.values());
+    }
+}

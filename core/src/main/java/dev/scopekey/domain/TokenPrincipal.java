@@ -1,0 +1,127 @@
+package dev.scopekey.domain;
+
+import java.security.Principal;
+import java.util.Objects;
+
+/**
+ * Who a request acts as once a token was recognised: the token's prefix, scopes, name, subject,
+ * source and actor label. Never holds the token. Immutable and thread-safe.
+ */
+public final class TokenPrincipal implements Principal {
+    private final String prefix;
+    private final String tokenHash;
+    private final ScopeSet scopes;
+    private final String tokenName;
+    private final String subject;
+    private final TokenSource source;
+    private final String actor;
+
+    private TokenPrincipal(String prefix, String tokenHash, ScopeSet scopes, String tokenName, String subject,
+                           TokenSource source, String actor) {
+        this.prefix = prefix;
+        this.tokenHash = tokenHash;
+        this.scopes = Objects.requireNonNull(scopes, "scopes");
+        this.tokenName = tokenName;
+        this.subject = subject;
+        this.source = Objects.requireNonNull(source, "source");
+        this.actor = Objects.requireNonNull(actor, "actor");
+    }
+
+    /** The principal of a stored token. */
+    public static TokenPrincipal of(TokenRecord record) {
+        return new TokenPrincipal(record.prefix(), record.hash(), record.scopes(), record.name(), record.subject(),
+                record.source(), ActorLabel.token(record.prefix()));
+    }
+
+    /** The principal of the operator's break-glass admin token. */
+    public static TokenPrincipal config(PlainToken token) {
+        return new TokenPrincipal(token.prefix(), token.hash(), ScopeSet.root(), "config", null,
+                TokenSource.CONFIG, ActorLabel.CONFIG);
+    }
+
+    /** The principal of a token registered at run time. */
+    public static TokenPrincipal runtime(PlainToken token, ScopeSet scopes, String name) {
+        return new TokenPrincipal(token.prefix(), token.hash(), scopes, name, null, TokenSource.RUNTIME,
+                ActorLabel.token(token.prefix()));
+    }
+
+    /**
+     * A principal an integrator tier recognised (a session, say). It is a {@code RUNTIME}
+     * principal: it never administers tokens, whatever its scopes.
+     */
+    public static TokenPrincipal integrator(String actorLabel, String subject, ScopeSet scopes) {
+        return new TokenPrincipal(null, null, scopes, null, subject, TokenSource.RUNTIME,
+                ActorLabel.custom(actorLabel));
+    }
+
+    /** Root: {@code *} from a {@code STORE} or {@code CONFIG} token. Only root administers tokens. */
+    public boolean isRoot() {
+        return scopes.isRoot() && source != TokenSource.RUNTIME;
+    }
+
+    /** Whether this principal holds a scope that grants {@code required} (fails closed). */
+    public boolean hasScope(String required) {
+        return scopes.grants(required);
+    }
+
+    /** Whether this principal was authenticated by exactly the token of {@code record}. */
+    public boolean isToken(TokenRecord record) {
+        return tokenHash != null && record != null && tokenHash.equals(record.hash());
+    }
+
+    /** The subject if the token names one, else the actor label. */
+    @Override
+    public String getName() {
+        return subject != null ? subject : actor;
+    }
+
+    /** Display prefix of the token, or null for integrator principals. */
+    public String prefix() {
+        return prefix;
+    }
+
+    public ScopeSet scopes() {
+        return scopes;
+    }
+
+    /** The token's name, or null. */
+    public String tokenName() {
+        return tokenName;
+    }
+
+    /** The subject the token acts for, or null. */
+    public String subject() {
+        return subject;
+    }
+
+    public TokenSource source() {
+        return source;
+    }
+
+    /** The audit actor label: {@code token:<prefix>}, {@code config}, or an integrator's label. */
+    public String actor() {
+        return actor;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TokenPrincipal)) {
+            return false;
+        }
+        TokenPrincipal other = (TokenPrincipal) o;
+        return Objects.equals(prefix, other.prefix) && Objects.equals(tokenHash, other.tokenHash)
+                && scopes.equals(other.scopes) && source == other.source && actor.equals(other.actor)
+                && Objects.equals(subject, other.subject);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(prefix, actor, source);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenPrincipal[actor=" + actor + ", subject=" + subject + ", scopes=" + scopes
+                + ", source=" + source + "]";
+    }
+}

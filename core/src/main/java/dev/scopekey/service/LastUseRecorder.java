@@ -1,0 +1,49 @@
+package dev.scopekey.service;
+
+import dev.scopekey.port.TokenStore;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Coalesces last-use times in memory and hands them to the store in one batch per flush, so a
+ * busy token costs one write per interval, not one per request. Thread-safe.
+ */
+final class LastUseRecorder {
+    private final TokenStore store;
+    private final Map<String, Instant> pending = new ConcurrentHashMap<>();
+
+    LastUseRecorder(TokenStore store) {
+        this.store = store;
+    }
+
+    void touch(String hash, Instant at) {
+        pending.put(hash, at);
+    }
+
+    /** The time not yet flushed for this hash, or null. */
+    Instant pendingFor(String hash) {
+        return pending.get(hash);
+    }
+
+    /**
+     * Writes everything pending; on failure it stays pending for the next flush (the store
+     * reports its own failures).
+     *
+     * @return whether everything pending was written
+     */
+    boolean flush() {
+        if (pending.isEmpty()) {
+            return true;
+        }
+        Map<String, Instant> batch = new HashMap<>(pending);
+        try {
+            store.recordUse(batch);
+            batch.forEach(pending::remove);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.scopekey.service;
+
+import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.TokenFormat;
+import dev.scopekey.port.AuditSink;
+import dev.scopekey.port.Authenticator;
+import dev.scopekey.port.TokenStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configures a {@link TokenService}. Not thread-safe; the service it builds is.
+ * An audit sink is required (the SLF4J one is {@code new dev.scopekey.audit.Slf4jAuditSink()});
+ * the rest defaults to: UTC system clock, brand {@code sk}, 10 mints per hour per client, last-use
+ * flush every 60 seconds, no admin token, no integrator tiers.
+ */
+public final class TokenServiceBuilder {
+    /** How often last-use times are written unless configured otherwise. */
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(60);
+
+    final TokenStore store;
+    Clock clock = Clock.systemUTC();
+    SecureRandom random = new SecureRandom();
+    TokenFormat format = TokenFormat.standard();
+    AuditSink audit;
+    int mintPermits = 10;
+    Duration mintPeriod = Duration.ofHours(1);
+    Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
+    PlainToken configToken;
+    final List<Authenticator<String>> integrators = new ArrayList<>();
+
+    TokenServiceBuilder(TokenStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    public TokenServiceBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    public TokenServiceBuilder random(SecureRandom value) {
+        this.random = Objects.requireNonNull(value, "random");
+        return this;
+    }
+
+    /** The brand minted tokens start with, {@code [a-z][a-z0-9]{1,15}}. */
+    public TokenServiceBuilder brand(String value) {
+        this.format = TokenFormat.withBrand(value);
+        return this;
+    }
+
+    public TokenServiceBuilder audit(AuditSink value) {
+        this.audit = Objects.requireNonNull(value, "audit");
+        return this;
+    }
+
+    /** At most {@code permits} mint requests per {@code period} per client address. */
+    public TokenServiceBuilder mintRate(int permits, Duration period) {
+        this.mintPermits = permits;
+        this.mintPeriod = Objects.requireNonNull(period, "period");
+        return this;
+    }
+
+    /** How often last-use times are written; null writes only on {@link TokenService#flushLastUsed()} and close. */
+    public TokenServiceBuilder lastUsedFlushInterval(Duration value) {
+        this.flushInterval = value;
+        return this;
+    }
+
+    /**
+     * The break-glass admin token ({@code CONFIG} source, root). Null or blank means none.
+     *
+     * @throws IllegalArgumentException if the token is not printable ASCII
+     */
+    public TokenServiceBuilder adminToken(String token) {
+        this.configToken = token == null || token.isBlank() ? null : PlainToken.of(token.strip());
+        return this;
+    }
+
+    /** An integrator's tier, asked after the admin token and the store, in the order added. */
+    public TokenServiceBuilder authenticator(Authenticator<String> tier) {
+        this.integrators.add(Objects.requireNonNull(tier, "tier"));
+        return this;
+    }
+
+    /**
+     * @throws IllegalStateException if no audit sink was given
+     */
+    public TokenService build() {
+        if (audit == null) {
+            throw new IllegalStateException("an audit sink is required: audit(new Slf4jAuditSink()) logs to "
+                    + "dev.scopekey.audit; AuditSink.discarding() drops events");
+        }
+        if (mintPermits < 1 || mintPeriod.isZero() || mintPeriod.isNegative()) {
+            throw new IllegalArgumentException("a mint rate needs at least one permit per positive period");
+        }
+        return new TokenService(this);
+    }
+}

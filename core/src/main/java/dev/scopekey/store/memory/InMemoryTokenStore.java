@@ -1,0 +1,47 @@
+package dev.scopekey.store.memory;
+
+import dev.scopekey.domain.TokenIndex;
+import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.DuplicateTokenException;
+import dev.scopekey.port.TokenChange;
+import dev.scopekey.port.TokenQuery;
+import dev.scopekey.port.TokenStore;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A store that keeps records in process memory only: for tests, and for services whose tokens
+ * live no longer than the process. Thread-safe; reads never lock.
+ */
+public final class InMemoryTokenStore implements TokenStore {
+    private volatile TokenIndex index = TokenIndex.empty();
+
+    @Override
+    public Optional<TokenRecord> findByHash(String hash) {
+        return index.findByHash(hash);
+    }
+
+    @Override
+    public List<TokenRecord> findByPrefix(String prefix) {
+        return index.findByPrefix(prefix);
+    }
+
+    @Override
+    public List<TokenRecord> list(TokenQuery query) {
+        return index.list(query.subject(), query.afterPrefix(), query.liveAt(), query.limit());
+    }
+
+    @Override
+    public synchronized void apply(TokenChange change) {
+        try {
+            index = index.with(change.inserts(), change.updates());
+        } catch (IllegalStateException duplicate) {
+            throw new DuplicateTokenException(duplicate.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryTokenStore[" + index.size() + " tokens]";
+    }
+}
