@@ -50,7 +50,7 @@ record AdminMappings(PathSet paths, MintRate mintRate) {
             return "/**";
         }
         if (mapping.endsWith("/*")) {
-            return mapping.substring(0, mapping.length() - 1) + "*";
+            return mapping + "*";
         }
         if (mapping.startsWith("/") && mapping.indexOf('*') < 0) {
             return mapping;

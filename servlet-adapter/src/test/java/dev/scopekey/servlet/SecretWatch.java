@@ -60,6 +60,11 @@ final class SecretWatch implements AutoCloseable {
         }
     }
 
+    /** Everything written to stderr (the log) so far. */
+    String logged() {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
     int responsesSeen() {
         return seen.size();
     }
