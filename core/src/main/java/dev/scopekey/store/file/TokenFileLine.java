@@ -86,11 +86,12 @@ final class TokenFileLine {
         return new TokenFileLine(lead, body, end, Kind.MALFORMED, null, problem);
     }
 
+    /** Spaces and CRs; not tabs, so {@code token<TAB>} stays a line with an empty scopes field. */
     private static String stripTrailingWhitespace(String text) {
         int length = text.length();
         while (length > 0) {
             char c = text.charAt(length - 1);
-            if (c != ' ' && c != '\t' && c != '\r') {
+            if (c != ' ' && c != '\r') {
                 break;
             }
             length--;
