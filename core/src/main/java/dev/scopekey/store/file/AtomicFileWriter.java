@@ -4,6 +4,7 @@ import dev.scopekey.port.TokenStoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -102,9 +103,16 @@ final class AtomicFileWriter {
         }
     }
 
+    /** What went wrong, in words: the reason the OS gave, or the kind of failure and the path. */
     static String describe(Exception e) {
         String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() == null) {
+            return e.getClass().getSimpleName() + " " + message;
+        }
+        return message;
     }
 
     private static void deleteQuietly(Path temp) {

@@ -9,18 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.TokenDigest;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
+import dev.scopekey.port.TokenStoreException;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
 import dev.scopekey.service.Refusal;
 import dev.scopekey.service.TokenService;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,7 +177,7 @@ class FileTokenStoreTest {
         try (FileTokenStore store = FileTokenStore.open(tokens())) {
             MintedToken minted = service(store).mint(OPERATOR, MintRequest.of("kafka:read")).value();
             String hash = minted.token().hash();
-            java.time.Instant later = minted.record().createdAt().plusSeconds(60);
+            Instant later = minted.record().createdAt().plusSeconds(60);
             store.recordUse(Map.of(hash, later));
             String afterFirst = read(tokens());
 
@@ -207,7 +214,7 @@ class FileTokenStoreTest {
         try (FileTokenStore store = FileTokenStore.open(tokens())) {
             assertEquals(1, store.list(TokenQuery.all()).size());
             store.recordUse(Map.of());
-            store.apply(dev.scopekey.port.TokenChange.update(List.of()));
+            store.apply(TokenChange.update(List.of()));
         }
         assertArrayEquals(before, StoreFixtures.bytes(tokens()));
     }
@@ -221,5 +228,37 @@ class FileTokenStoreTest {
         store.close();
 
         assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(minted.token().reveal()));
+    }
+
+    @Test
+    void skippedLine_isLoggedWithItsNumberAndRule_neverItsContent() {
+        write(tokens(), "# c\nsuper-secret-value with-a-space\n");
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            FileTokenStore.open(tokens()).close();
+        } finally {
+            System.setErr(original);
+        }
+
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("WARN") && log.contains("line 2: a line without tabs must be one token"), log);
+        assertFalse(log.contains("super-secret"), log);
+    }
+
+    @Test
+    void openInAMissingDirectory_failsClearly() {
+        TokenStoreException e = assertThrows(TokenStoreException.class,
+                () -> FileTokenStore.open(dir.resolve("absent").resolve("tokens")));
+
+        assertTrue(e.getMessage().startsWith("could not create the token file "), e.getMessage());
+        assertTrue(e.getMessage().contains("NoSuchFileException"), e.getMessage());
+    }
+
+    @Test
+    void options_refuseANegativeInterval() {
+        assertThrows(IllegalArgumentException.class,
+                () -> FileTokenStoreOptions.defaults().withRecheckInterval(Duration.ofMillis(-1)));
     }
 }
