@@ -19,11 +19,14 @@ import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
-class TokenFileRoundTripProperties {
+class TokenFileRoundTripPropertyTest {
     private static final String HASH = TokenDigest.sha256Hex("x");
 
     @Property(tries = 1000)
@@ -60,6 +63,71 @@ class TokenFileRoundTripProperties {
         assertEquals(TokenDigest.sha256Hex(token), file.records().get(0).hash());
     }
 
+    @Property(tries = 1000)
+    void update_rewritesOnlyTheUpdatedLine(@ForAll("filesWithTokens") String text, @ForAll int pick) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        TokenFile file = TokenFile.parse(bytes);
+        Assume.that(!file.records().isEmpty());
+        TokenRecord target = file.records().get(Math.floorMod(pick, file.records().size()));
+        TokenRecord revoked = target.withRevoked(Instant.parse("2030-01-01T00:00:00Z"), "cli");
+
+        TokenFile next = file.apply(TokenChange.update(List.of(revoked)));
+
+        List<String> before = linesOf(bytes);
+        List<String> after = linesOf(next.toBytes());
+        assertEquals(before.size(), after.size());
+        int changed = 0;
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                changed++;
+                assertTrue(after.get(i).contains("\trevoked=2030-01-01T00:00:00Z"), after.get(i));
+            }
+        }
+        assertEquals(1, changed);
+        TokenFile reread = TokenFile.parse(next.toBytes());
+        assertEquals(file.warnings(), reread.warnings());
+        assertTrue(reread.records().contains(revoked));
+    }
+
+    /** Lines with their endings, split after each LF (ISO-8859-1 keeps every byte as one char). */
+    private static List<String> linesOf(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+
+    @Provide
+    Arbitrary<String> filesWithTokens() {
+        Arbitrary<String> secret = Arbitraries.strings().withCharRange('!', '~').ofMinLength(8).ofMaxLength(30)
+                .filter(s -> !s.startsWith("#") && !s.startsWith("sha256:"));
+        Arbitrary<String> scopes = Arbitraries.of("*", "kafka:read", "a:*,b:c", "workspaces:w42:write");
+        Arbitrary<String> plaintext = Combinators.combine(secret, scopes,
+                Arbitraries.of("", "\tname", "\t\t2024-05-01T10:00:00Z", "\tn\t2024-05-01\tteam=x\tused=2024-06-01",
+                        "\tn\t\texpires=2031-01-01T00:00+02:00\tby=cli"))
+                .as((token, scope, rest) -> token + "\t" + scope + rest);
+        Arbitrary<String> hashed = secret.map(token -> "sha256:" + token.substring(0, 4).replace(":", "_") + ":"
+                + TokenDigest.sha256Hex(token) + "\tkafka:read");
+        Arbitrary<String> junk = Arbitraries.of("# comment", "", "  ", "bad line", "x\tBad:Scope", "\uFEFF#");
+        Arbitrary<String> line = Arbitraries.frequencyOf(Tuple.of(3, secret),
+                Tuple.of(3, plaintext), Tuple.of(2, hashed), Tuple.of(2, junk));
+        Arbitrary<String> ending = Arbitraries.of("\n", "\r\n", " \n");
+        return Combinators.combine(line, ending).as((l, e) -> l + e).list().ofMaxSize(12)
+                .flatMap(lines -> Arbitraries.of(true, false).map(closed -> {
+                    String joined = String.join("", lines);
+                    return closed || joined.isEmpty() ? joined : joined.substring(0, joined.length() - 1);
+                }));
+    }
+
     @Provide
     Arbitrary<byte[]> tokenFiles() {
         Arbitrary<String> fragment = Arbitraries.oneOf(
@@ -80,7 +148,7 @@ class TokenFileRoundTripProperties {
             return out;
         });
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, text), net.jqwik.api.Tuple.of(2, raw), net.jqwik.api.Tuple.of(2, withBom));
+                Tuple.of(6, text), Tuple.of(2, raw), Tuple.of(2, withBom));
     }
 
     @Provide
