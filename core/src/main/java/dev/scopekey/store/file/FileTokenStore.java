@@ -150,7 +150,11 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
         Snapshot previous = old == null ? null : old.snapshot;
         try {
             Snapshot now = reader.read(previous, true);
-            return now == previous ? old : StoreView.of(now, index(now.file()));
+            if (now == previous) {
+                return old;
+            }
+            boolean sameContent = previous != null && now.file() == previous.file();
+            return StoreView.of(now, sameContent ? old.index : index(now.file()));
         } catch (IOException e) {
             return StoreView.failed(readFailure(e), e);
         }
