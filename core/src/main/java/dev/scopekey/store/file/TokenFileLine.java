@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One line of a token file: its bytes exactly as read (a byte-order mark on the first line, the
@@ -135,7 +136,7 @@ final class TokenFileLine {
 
     /** Whether the body (without lead or ending) has exactly this text. */
     boolean bodyEquals(String text) {
-        return java.util.Arrays.equals(body, text.getBytes(StandardCharsets.UTF_8));
+        return Arrays.equals(body, text.getBytes(StandardCharsets.UTF_8));
     }
 
     void writeTo(ByteArrayOutputStream out) {
