@@ -43,6 +43,13 @@ class CredentialTiersHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void modeInitParam_isPublishedWithTheCallerCredentials() throws Exception {
+        start(WebXml.standard().param(FilterSettings.MODE, "local"));
+
+        assertEquals(CallerCredentials.Mode.LOCAL, CallerCredentials.from(http.servletContext()).mode());
+    }
+
+    @Test
     void principal_isTheTokenPrincipal_andRolesAreScopes() throws Exception {
         start(WebXml.standard());
         String token = service.mint(dev.scopekey.service.Caller.operator("cli"),

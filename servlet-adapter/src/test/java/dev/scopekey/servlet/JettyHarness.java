@@ -78,6 +78,10 @@ final class JettyHarness {
         return webapp.getServletContext().getAttribute(name);
     }
 
+    jakarta.servlet.ServletContext servletContext() {
+        return webapp.getServletContext();
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

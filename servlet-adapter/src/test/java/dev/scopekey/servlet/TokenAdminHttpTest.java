@@ -214,6 +214,41 @@ class TokenAdminHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void rotate_withoutBody_retiresAtOnce_andAcceptsAFormGrace() throws Exception {
+        start(WebXml.standard());
+        String root = token("*");
+        Reply first = http.mint(root, READ_ONLY);
+
+        Reply rotated = http.call("POST", TOKENS + Json.field(first.body(), "prefix") + "/rotate", root);
+        assertEquals(201, rotated.status());
+        http.watch.minted(Json.field(rotated.body(), "token"), rotated);
+        assertEquals(401, http.get("/api/kafka/endpoint", Json.field(first.body(), "token")).status());
+
+        Reply again = http.send("POST", TOKENS + Json.field(rotated.body(), "prefix") + "/rotate",
+                "application/x-www-form-urlencoded", "graceSeconds=30", "Authorization", "Bearer " + root);
+        assertEquals(201, again.status());
+        http.watch.minted(Json.field(again.body(), "token"), again);
+        assertEquals(200, http.get("/api/kafka/endpoint", Json.field(rotated.body(), "token")).status());
+        assertEquals(400, http.json("POST", TOKENS + Json.field(again.body(), "prefix") + "/rotate", root,
+                "{\"graceSeconds\":1.5}").status());
+        assertEquals(400, http.json("POST", TOKENS + Json.field(again.body(), "prefix") + "/rotate", root,
+                "{\"grace\":1}").status());
+    }
+
+    @Test
+    void scopedToken_cannotListRevokeOrRotate() throws Exception {
+        start(WebXml.standard());
+        String scoped = token("kafka:endpoint:read");
+        String other = token("kafka:endpoint:write");
+
+        assertEquals(403, http.get(TOKENS, scoped).status());
+        assertEquals(403, http.call("DELETE", TOKENS + other.substring(0, 15), scoped).status());
+        assertEquals(403, http.call("DELETE", TOKENS + "?subject=x", scoped).status());
+        assertEquals(403, http.call("POST", TOKENS + other.substring(0, 15) + "/rotate", scoped).status());
+        assertEquals(200, http.call("POST", "/api/kafka/endpoint", other).status());
+    }
+
+    @Test
     void eleventhMintWithinAnHour_is429_withRetryAfter() throws Exception {
         start(WebXml.standard());
         String root = token("*");
