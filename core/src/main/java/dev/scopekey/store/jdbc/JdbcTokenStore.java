@@ -180,6 +180,11 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
         return invalidations != null && invalidations.isListening();
     }
 
+    /** Whether this store's LISTEN thread still runs. */
+    boolean isListenerAlive() {
+        return invalidations != null && invalidations.isAlive();
+    }
+
     TokenCache cache() {
         return cache;
     }

@@ -69,6 +69,11 @@ final class PostgresInvalidations implements AutoCloseable {
         return listening;
     }
 
+    /** Whether the listening thread still runs (it ends on close, or at once off PostgreSQL). */
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
     /** Stops the thread and closes its connection; waits briefly for it to end. */
     @Override
     public void close() {

@@ -47,6 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -486,6 +487,20 @@ abstract class AbstractJdbcTokenStoreTest {
         assertEquals(DenialReason.REVOKED, denial(b.authenticate(token)));
     }
 
+    @Test
+    void listenerThread_runsOnlyOnPostgres_andStopsOnClose() {
+        JdbcTokenStore store = store(db.dataSource(), b -> b.listenForChanges(true));
+        assertEquals(Optional.empty(), store.findByHash(TokenDigest.sha256Hex("connect")));
+        if (dialect() == Dialect.POSTGRESQL) {
+            assertTrue(within(Duration.ofSeconds(10), store::isListening));
+            store.close();
+            assertFalse(store.isListenerAlive());
+        } else {
+            assertTrue(within(Duration.ofSeconds(10), () -> !store.isListenerAlive()));
+            assertFalse(store.isListening());
+        }
+    }
+
     // --- failure ----------------------------------------------------------------------------
 
     @Test
@@ -554,6 +569,23 @@ abstract class AbstractJdbcTokenStoreTest {
 
     static String randomMintedShape() {
         return TokenFormat.standard().generate(new SecureRandom()).reveal();
+    }
+
+    /** Polls {@code condition} every 20 ms until it holds or {@code limit} passes. */
+    static boolean within(Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     static int freeLoopbackPort() throws IOException {

@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,22 +98,5 @@ class PostgresJdbcTokenStoreTest extends AbstractJdbcTokenStoreTest {
         }
         assertNull(uncachedStore().findByPrefix(prefix).get(0).revokedAt());
         assertNull(uncachedStore().findByPrefix(prefix).get(0).revokedBy());
-    }
-
-    /** Polls {@code condition} every 20 ms until it holds or {@code limit} passes. */
-    static boolean within(Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }

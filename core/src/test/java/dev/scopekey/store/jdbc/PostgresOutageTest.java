@@ -40,7 +40,7 @@ class PostgresOutageTest {
                 .queryTimeout(Duration.ofSeconds(2)).build();
         TokenService service = TokenService.builder(store).clock(clock).audit(AuditSink.discarding())
                 .lastUsedFlushInterval(null).build();
-        assertTrue(PostgresJdbcTokenStoreTest.within(Duration.ofSeconds(10), store::isListening));
+        assertTrue(AbstractJdbcTokenStoreTest.within(Duration.ofSeconds(10), store::isListening));
         String cached = service.mint(OPERATOR, MintRequest.of("kafka:read")).value().token().reveal();
         String uncached = service.mint(OPERATOR, MintRequest.of("kafka:read")).value().token().reveal();
         assertInstanceOf(AuthDecision.Granted.class, service.authenticate(cached));
@@ -61,7 +61,7 @@ class PostgresOutageTest {
             List<TokenRecord> all = store.list(TokenQuery.all());
             assertEquals(2, all.size());
             all.forEach(record -> assertNull(record.revokedAt(), record.prefix()));
-            assertTrue(PostgresJdbcTokenStoreTest.within(Duration.ofSeconds(15), store::isListening),
+            assertTrue(AbstractJdbcTokenStoreTest.within(Duration.ofSeconds(15), store::isListening),
                     "the LISTEN connection did not come back");
         } finally {
             service.close();
