@@ -128,7 +128,7 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
                 insert(connection, dialect, change.inserts());
                 update(connection, dialect, change.updates());
                 if (dialect == Dialect.POSTGRESQL) {
-                    PostgresInvalidations.notify(connection, instanceId, touched);
+                    PostgresInvalidations.notify(database, connection, instanceId, touched);
                 }
                 return null;
             });

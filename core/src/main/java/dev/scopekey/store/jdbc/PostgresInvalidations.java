@@ -1,5 +1,6 @@
 package dev.scopekey.store.jdbc;
 
+import dev.scopekey.port.TokenStoreException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Array;
@@ -52,9 +53,10 @@ final class PostgresInvalidations implements AutoCloseable {
     }
 
     /** Sends one notification {@code "<senderId> <hash>"} per hash, inside the caller's transaction. */
-    static void notify(Connection connection, String senderId, Collection<String> hashes) throws SQLException {
+    static void notify(Database database, Connection connection, String senderId, Collection<String> hashes)
+            throws SQLException {
         Array array = connection.createArrayOf("text", hashes.toArray());
-        try (PreparedStatement statement = connection.prepareStatement(
+        try (PreparedStatement statement = database.prepare(connection,
                 "SELECT pg_notify('" + CHANNEL + "', ? || ' ' || h) FROM unnest(?::text[]) AS h")) {
             statement.setString(1, senderId);
             statement.setArray(2, array);
@@ -91,7 +93,7 @@ final class PostgresInvalidations implements AutoCloseable {
         boolean warned = false;
         while (running) {
             try (Connection connection = database.dataSource().getConnection()) {
-                if (database.dialect(connection) != Dialect.POSTGRESQL) {
+                if (!isPostgres(connection)) {
                     return;
                 }
                 Receiver receiver = Receiver.of(connection);
@@ -116,6 +118,14 @@ final class PostgresInvalidations implements AutoCloseable {
                 sleep(backoff);
                 backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
             }
+        }
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        try {
+            return database.dialect(connection) == Dialect.POSTGRESQL;
+        } catch (TokenStoreException unsupported) {
+            return false;
         }
     }
 
