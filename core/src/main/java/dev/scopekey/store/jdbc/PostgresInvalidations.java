@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ final class PostgresInvalidations implements AutoCloseable {
     private final TokenCache cache;
     private final String ownId;
     private final Thread thread;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean listening;
 
@@ -80,7 +83,7 @@ final class PostgresInvalidations implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        stopped.countDown();
         try {
             thread.join(2L * POLL_MILLIS + 1_000);
         } catch (InterruptedException e) {
@@ -136,8 +139,17 @@ final class PostgresInvalidations implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
         }
-        cache.invalidateAll();
-        listening = true;
+        try {
+            cache.invalidateAll();
+            listening = true;
+            receive(receiver);
+        } finally {
+            listening = false;
+            unlisten(connection);
+        }
+    }
+
+    private void receive(Receiver receiver) throws SQLException, ReflectiveOperationException {
         while (running) {
             List<String> hashes = new ArrayList<>();
             for (String payload : receiver.poll(POLL_MILLIS)) {
@@ -154,9 +166,19 @@ final class PostgresInvalidations implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    /** A pooled connection must not go back to the pool still listening: PostgreSQL would queue for it. */
+    private static void unlisten(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+        } catch (SQLException ignored) {
+            // a broken connection listens no more
+        }
+    }
+
+    /** Waits {@code millis}, or less if the listener is closed meanwhile. */
+    private void sleep(long millis) {
         try {
-            Thread.sleep(millis);
+            stopped.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

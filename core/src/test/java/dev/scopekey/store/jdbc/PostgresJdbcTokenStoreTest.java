@@ -43,7 +43,9 @@ class PostgresJdbcTokenStoreTest extends AbstractJdbcTokenStoreTest {
         TokenService b = service(listening);
         assertTrue(within(Duration.ofSeconds(10), listening::isListening), "B never started listening");
         String token = a.mint(OPERATOR, MintRequest.of("kafka:read")).value().token().reveal();
-        assertInstanceOf(AuthDecision.Granted.class, b.authenticate(token));
+        String hash = PlainToken.of(token).hash();
+        assertTrue(within(Duration.ofSeconds(2), () -> b.authenticate(token) instanceof AuthDecision.Granted
+                && listening.cache().get(hash) != null), "B never cached its grant");
 
         assertTrue(a.revoke(OPERATOR, PlainToken.of(token).prefix()).isDone());
 
