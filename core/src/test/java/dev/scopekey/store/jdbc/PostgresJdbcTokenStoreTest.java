@@ -12,12 +12,16 @@ import dev.scopekey.domain.PlainToken;
 import dev.scopekey.port.TokenStoreException;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.TokenService;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +57,36 @@ class PostgresJdbcTokenStoreTest extends AbstractJdbcTokenStoreTest {
         assertTrue(within(Duration.ofSeconds(2), () -> b.authenticate(token) instanceof AuthDecision.Denied),
                 "B still grants a token revoked on A");
         assertEquals(DenialReason.REVOKED, denial(b.authenticate(token)));
+    }
+
+    @Test
+    void close_handsTheListenConnectionBackToItsPoolNoLongerListening() throws SQLException {
+        try (Connection pooled = db.dataSource().getConnection()) {
+            Connection lent = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("close")
+                            ? null : invoke(method, pooled, args));
+            DataSource poolOfOne = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> method.getName().equals("getConnection")
+                            ? lent : invoke(method, db.dataSource(), args));
+            JdbcTokenStore store = JdbcTokenStore.builder(poolOfOne).build();
+            assertTrue(within(Duration.ofSeconds(10), store::isListening));
+
+            store.close();
+
+            try (Statement statement = pooled.createStatement();
+                 ResultSet channels = statement.executeQuery("SELECT count(*) FROM pg_listening_channels()")) {
+                assertTrue(channels.next());
+                assertEquals(0, channels.getInt(1));
+            }
+        }
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
