@@ -30,11 +30,10 @@ final class TokenRows {
     static final String FIND_BY_HASH = SELECT + " WHERE hash = ?";
     static final String FIND_BY_PREFIX = SELECT + " WHERE prefix = ? ORDER BY hash";
     static final String INSERT = "INSERT INTO scopekey_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** Replaces a record by hash; its prefix stays, and its last use never goes backwards. */
+    /** Replaces every field of a record but its hash and prefix. */
     static final String UPDATE = "UPDATE scopekey_tokens SET scopes = ?, name = ?, subject = ?, created_at = ?, "
-            + "created_by = ?, expires_at = ?, "
-            + "last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? THEN ? ELSE last_used_at END, "
-            + "revoked_at = ?, revoked_by = ?, source = ? WHERE hash = ?";
+            + "created_by = ?, expires_at = ?, last_used_at = ?, revoked_at = ?, revoked_by = ?, source = ? "
+            + "WHERE hash = ?";
     /** One token's last use, only ever forwards. */
     static final String RECORD_USE = "UPDATE scopekey_tokens SET last_used_at = ? "
             + "WHERE hash = ? AND (last_used_at IS NULL OR last_used_at < ?)";
@@ -109,11 +108,10 @@ final class TokenRows {
         statement.setString(5, record.createdBy());
         dialect.bindInstant(statement, 6, truncate(record.expiresAt()));
         dialect.bindInstant(statement, 7, truncate(record.lastUsedAt()));
-        dialect.bindInstant(statement, 8, truncate(record.lastUsedAt()));
-        dialect.bindInstant(statement, 9, truncate(record.revokedAt()));
-        statement.setString(10, record.revokedBy());
-        statement.setString(11, record.source().name());
-        statement.setString(12, record.hash());
+        dialect.bindInstant(statement, 8, truncate(record.revokedAt()));
+        statement.setString(9, record.revokedBy());
+        statement.setString(10, record.source().name());
+        statement.setString(11, record.hash());
     }
 
     /** Binds {@link #RECORD_USE} for one token. */

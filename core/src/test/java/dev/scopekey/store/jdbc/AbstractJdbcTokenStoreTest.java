@@ -222,14 +222,42 @@ abstract class AbstractJdbcTokenStoreTest {
     }
 
     @Test
-    void subjectFilter_isCaseSensitive() {
+    void prefixesDifferingOnlyInATrailingSpace_areTwoTokens_matchedExactly() {
+        TokenRecord bare = record("sk_pad", "bare");
+        TokenRecord padded = record("sk_pad ", "padded");
+        JdbcTokenStore store = store();
+        store.apply(new TokenChange(List.of(bare, padded), List.of()));
+
+        assertEquals(List.of(bare), store.findByPrefix("sk_pad"));
+        assertEquals(List.of(padded), store.findByPrefix("sk_pad "));
+        assertEquals(List.of(), store.findByPrefix("sk_pad  "));
+        assertEquals(Optional.empty(), store.findByHash(bare.hash() + " "));
+    }
+
+    @Test
+    void subjectFilter_matchesExactly_caseAndTrailingSpacesIncluded() {
         JdbcTokenStore store = store();
         TokenRecord team = withSubject(record("sk_team1", "team1"), "Team");
         TokenRecord other = withSubject(record("sk_team2", "team2"), "team");
-        store.apply(new TokenChange(List.of(team, other), List.of()));
+        TokenRecord padded = withSubject(record("sk_team3", "team3"), "team ");
+        store.apply(new TokenChange(List.of(team, other, padded), List.of()));
 
         assertEquals(List.of(team), store.list(TokenQuery.all().withSubject("Team")));
         assertEquals(List.of(other), store.list(TokenQuery.all().withSubject("team")));
+        assertEquals(List.of(padded), store.list(TokenQuery.all().withSubject("team ")));
+    }
+
+    @Test
+    void update_replacesEveryFieldButHashAndPrefix_lastUseIncluded() {
+        JdbcTokenStore store = store();
+        TokenRecord used = record("sk_used", "used").withLastUsedAt(T0.plusSeconds(30));
+        store.apply(TokenChange.insert(used));
+        TokenRecord replaced = new TokenRecord("sk_used", used.hash(), ScopeSet.parseList("other:scope"), "renamed",
+                "team-z", null, null, T0.plusSeconds(99), null, T0.plusSeconds(3), "config", TokenSource.CONFIG);
+
+        store.apply(TokenChange.update(List.of(replaced)));
+
+        assertEquals(Optional.of(replaced), uncachedStore().findByHash(used.hash()));
     }
 
     @Test
@@ -398,7 +426,6 @@ abstract class AbstractJdbcTokenStoreTest {
                 TokenDigest.sha256Hex("unknown"), T0));
         assertEquals(3, counting.executions(sql -> sql.equals(TokenRows.RECORD_USE)));
         store.recordUse(Map.of(first.hash(), T0.plusSeconds(5)));
-        store.apply(TokenChange.update(List.of(second.withLastUsedAt(T0.plusSeconds(1)))));
 
         JdbcTokenStore fresh = uncachedStore();
         assertEquals(T0.plusSeconds(20), fresh.findByHash(first.hash()).orElseThrow().lastUsedAt());
