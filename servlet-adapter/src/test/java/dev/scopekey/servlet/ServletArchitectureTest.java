@@ -18,7 +18,8 @@ class ServletArchitectureTest {
     @ArchTest
     static final ArchRule servlet_usesCoreJakartaServletAndSlf4jOnly = classes()
             .that().resideInAPackage("dev.scopekey.servlet..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.servlet..", "org.slf4j..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.naming..", "javax.sql..",
+                    "jakarta.servlet..", "org.slf4j..",
                     "dev.scopekey.domain..", "dev.scopekey.port..", "dev.scopekey.service..",
                     "dev.scopekey.store..", "dev.scopekey.audit..", "dev.scopekey.servlet..");
 
@@ -27,6 +28,11 @@ class ServletArchitectureTest {
             .that().resideInAPackage("dev.scopekey.servlet..")
             .and().doNotHaveSimpleName("ServiceSetup").and().doNotHaveSimpleName("StoreLocation")
             .should().dependOnClassesThat().resideInAnyPackage("dev.scopekey.store..", "dev.scopekey.audit..");
+
+    @ArchTest
+    static final ArchRule jndiAndJdbc_areKnownToTheStoreLocationOnly = noClasses()
+            .that().resideInAPackage("dev.scopekey.servlet..").and().doNotHaveSimpleName("StoreLocation")
+            .should().dependOnClassesThat().resideInAnyPackage("javax.naming..", "javax.sql..");
 
     @ArchTest
     static final ArchRule servlet_neverUsesTheCli = noClasses().that().resideInAPackage("dev.scopekey.servlet..")

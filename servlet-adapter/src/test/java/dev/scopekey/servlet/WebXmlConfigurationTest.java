@@ -46,9 +46,10 @@ class WebXmlConfigurationTest {
     }
 
     @Test
-    void jndiStore_withoutTheJdbcStore_stopsTheStartClearly() {
-        assertStartFails(WebXml.standard().param(FilterSettings.STORE, "jndi:jdbc/tokens"),
-                "jndi stores need the JDBC store");
+    void jndiStore_withNothingBound_stopsTheStartClearly() {
+        assertStartFails(WebXml.standard().param(FilterSettings.STORE, "jndi:jdbc/nothing-here"),
+                "store jndi:jdbc/nothing-here: no DataSource is bound under java:comp/env/jdbc/nothing-here or "
+                        + "jdbc/nothing-here");
     }
 
     @Test
