@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
  * The trie gives the same answer as reading the rules one by one, in order, with regular
  * expressions: for any rules and any path.
  */
-class RouteRulesProperties {
+class RouteRulesPropertyTest {
     private static final List<String> SEGMENTS = List.of("a", "b", "c", "w1", "W1", "x-y");
     private static final List<String> METHODS = List.of("GET", "POST", "HEAD", "*");
 
@@ -45,7 +45,7 @@ class RouteRulesProperties {
     Arbitrary<List<Rule>> rules() {
         Arbitrary<String> segment = Arbitraries.oneOf(Arbitraries.of(SEGMENTS), Arbitraries.just("*"),
                 Arbitraries.just("{v}"));
-        Arbitrary<List<String>> segments = segment.list().ofMaxSize(4).map(RouteRulesProperties::uniqueVariables);
+        Arbitrary<List<String>> segments = segment.list().ofMaxSize(4).map(RouteRulesPropertyTest::uniqueVariables);
         Arbitrary<Rule> rule = Combinators.combine(Arbitraries.of(METHODS), segments, Arbitraries.of(true, false))
                 .as(Rule::new);
         return rule.list().ofMinSize(1).ofMaxSize(12);

@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** What the adapter writes, its strict reader reads back unchanged. */
-class JsonRoundTripProperties {
+class JsonRoundTripPropertyTest {
 
     @Provide
     Arbitrary<String> text() {
