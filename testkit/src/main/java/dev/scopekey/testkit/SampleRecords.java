@@ -6,7 +6,6 @@ import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.domain.TokenSource;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,7 @@ final class SampleRecords {
 
     SampleRecords(long seed, Duration precision) {
         this.random = new Random(seed);
-        this.tokenRandom = seededSecureRandom(seed);
+        this.tokenRandom = SeededRandom.of(seed);
         this.precision = Instants.checkPrecision(precision);
     }
 
@@ -177,15 +176,5 @@ final class SampleRecords {
 
     private <T> T pick(List<T> values) {
         return values.get(random.nextInt(values.size()));
-    }
-
-    private static SecureRandom seededSecureRandom(long seed) {
-        try {
-            SecureRandom prng = SecureRandom.getInstance("SHA1PRNG");
-            prng.setSeed(seed);
-            return prng;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA1PRNG is part of every Java platform", e);
-        }
     }
 }
