@@ -7,6 +7,7 @@ import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,23 @@ import java.util.Optional;
  * live no longer than the process. Thread-safe; reads never lock.
  */
 public final class InMemoryTokenStore implements TokenStore {
-    private volatile TokenIndex index = TokenIndex.empty();
+    private volatile TokenIndex index;
+
+    public InMemoryTokenStore() {
+        this.index = TokenIndex.empty();
+    }
+
+    private InMemoryTokenStore(TokenIndex index) {
+        this.index = index;
+    }
+
+    /**
+     * A store preloaded with records, which (unlike inserts) may share a display prefix, as
+     * legacy tokens from a token file can.
+     */
+    public static InMemoryTokenStore withRecords(Collection<TokenRecord> records) {
+        return new InMemoryTokenStore(TokenIndex.of(records));
+    }
 
     @Override
     public Optional<TokenRecord> findByHash(String hash) {
