@@ -1,13 +1,18 @@
 package dev.scopekey.benchmarks;
 
 import dev.scopekey.domain.AuthDecision;
+import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenFormat;
+import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.AuditSink;
-import dev.scopekey.service.Caller;
-import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class VerifyBenchmark {
+    private static final String SCOPE = "kafka:endpoint:read";
+    private static final dev.scopekey.domain.Scope REQUIRED = dev.scopekey.domain.Scope.of(SCOPE);
+
     @Param({"1000", "100000"})
     public int tokens;
 
@@ -52,20 +60,23 @@ public class VerifyBenchmark {
 
     @Setup
     public void setUp() {
-        service = TokenService.builder(new InMemoryTokenStore()).audit(AuditSink.discarding())
-                .lastUsedFlushInterval(null).build();
-        Caller operator = Caller.operator("cli");
+        SecureRandom random = new SecureRandom();
+        TokenFormat format = TokenFormat.standard();
+        ScopeSet scopes = ScopeSet.parseList(SCOPE);
+        List<TokenRecord> records = new ArrayList<>(tokens);
         presented = new String[Math.min(tokens, 1024)];
         plaintextTable = new HashMap<>();
         for (int i = 0; i < tokens; i++) {
-            String token = service.mint(operator, MintRequest.of("kafka:endpoint:read")).value().token().reveal();
-            plaintextTable.put(token, new String[] {"kafka:endpoint:read"});
+            PlainToken token = format.generate(random);
+            records.add(TokenRecord.minted(token, scopes, null, null, Instant.EPOCH, "cli", null));
+            plaintextTable.put(token.reveal(), new String[] {SCOPE});
             if (i < presented.length) {
-                presented[i] = token;
+                presented[i] = token.reveal();
             }
         }
+        service = TokenService.builder(InMemoryTokenStore.withRecords(records)).audit(AuditSink.discarding())
+                .lastUsedFlushInterval(null).build();
         unknown = new String[presented.length];
-        SecureRandom random = new SecureRandom();
         for (int i = 0; i < unknown.length; i++) {
             unknown[i] = service.format().generate(random).reveal();
         }
@@ -79,21 +90,21 @@ public class VerifyBenchmark {
     /** scopekey: a valid token with the required scope. */
     @Benchmark
     public boolean authorizeValidToken() {
-        AuthDecision decision = service.authorize(presented[nextIndex()], "kafka:endpoint:read", null);
+        AuthDecision decision = service.authorize(presented[nextIndex()], REQUIRED, null);
         return decision.isGranted();
     }
 
     /** scopekey: a well-formed token the store does not know. */
     @Benchmark
     public boolean authorizeUnknownToken() {
-        return service.authorize(unknown[nextIndex()], "kafka:endpoint:read", null).isGranted();
+        return service.authorize(unknown[nextIndex()], REQUIRED, null).isGranted();
     }
 
     /** Baseline: plaintext table lookup and a linear scope check, no hashing. */
     @Benchmark
     public boolean baselinePlaintextMap() {
         String[] scopes = plaintextTable.get(presented[nextIndex()]);
-        return scopes != null && scopes[0].equals("kafka:endpoint:read");
+        return scopes != null && scopes[0].equals(SCOPE);
     }
 
     /** Baseline: the SHA-256 that any hash-at-rest store must pay. */
