@@ -225,6 +225,21 @@ abstract class ChangeContract extends StoreContractSupport {
     }
 
     @Test
+    void roundTrip_valuesWithLeadingAndTrailingSpaces_comeBackEqual_evenAsTheLastField() {
+        List<TokenRecord> records = new ArrayList<>();
+        for (String padded : List.of(" padded on both sides ", "trailing  ", "  leading")) {
+            TokenRecord nameOnly = samples().bare();
+            TokenRecord subjectOnly = samples().bare();
+            records.add(new TokenRecord(nameOnly.prefix(), nameOnly.hash(), nameOnly.scopes(), padded, null, null,
+                    null, null, null, null, null, TokenSource.STORE));
+            records.add(new TokenRecord(subjectOnly.prefix(), subjectOnly.hash(), subjectOnly.scopes(), null, padded,
+                    null, null, null, null, null, null, TokenSource.STORE));
+        }
+        insertEach(records);
+        assertHoldsExactly(store(), records);
+    }
+
+    @Test
     void roundTrip_instantsAtTheStoresPrecision_comeBackExactly() {
         Duration step = timestampPrecision();
         List<TokenRecord> records = new ArrayList<>();

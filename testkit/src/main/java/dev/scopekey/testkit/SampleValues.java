@@ -33,6 +33,7 @@ final class SampleValues {
             "agent@example.test",
             "Ünïcødé subject",
             "with space",
+            " padded subject ",
             "a=b,c",
             "s".repeat(200));
 

@@ -4,6 +4,7 @@ import dev.scopekey.domain.PlainToken;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import net.jqwik.api.Arbitraries;
@@ -29,9 +30,12 @@ import net.jqwik.api.Tuple;
  */
 public final class TokenFileArbitraries {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final List<String> KNOWN_KEYS = List.of("expires", "revoked", "by", "revokedBy", "subject",
+    /** The attributes the file store understands. */
+    private static final List<String> KNOWN_KEYS = List.of("subject", "by", "expires", "revoked", "revokedBy", "used");
+    private static final List<String> UNKNOWN_KEYS = List.of("x-team", "color", "note", "future.key", "EXPIRES",
             "lastUsed");
-    private static final List<String> UNKNOWN_KEYS = List.of("x-team", "color", "note", "future.key", "EXPIRES");
+    private static final List<String> BAD_ATTRIBUTES = List.of("noequals", "=x", "expires=soon", "revoked=",
+            "used=yesterday", "subject=", "by=", "by=a\tby=b", "bad key=x", "expires=2030-01-01\texpires=2031-01-01");
 
     private TokenFileArbitraries() {
     }
@@ -90,12 +94,12 @@ public final class TokenFileArbitraries {
         return Arbitraries.frequencyOf(Tuple.of(4, legacy), Tuple.of(1, TokenArbitraries.mintedTexts()));
     }
 
-    /** Credential lines whose credential is a plaintext token. */
+    /** Well-formed credential lines whose credential is a plaintext token. */
     public static Arbitrary<String> plaintextLines() {
         return credentialLines(legacyLineTokens());
     }
 
-    /** Credential lines whose credential is {@code sha256:<prefix>:<hash>}, as mint writes them. */
+    /** Well-formed credential lines whose credential is {@code sha256:<prefix>:<hash>}, as mint writes them. */
     public static Arbitrary<String> hashedLines() {
         Arbitrary<PlainToken> tokens = Arbitraries.frequencyOf(Tuple.of(3, TokenArbitraries.minted()),
                 Tuple.of(1, legacyLineTokens().map(PlainToken::of)));
@@ -107,25 +111,28 @@ public final class TokenFileArbitraries {
         return "sha256:" + token.prefix() + ":" + token.hash();
     }
 
-    /** Lines the grammar rejects: bad hashes, bad or empty scopes, bad dates, spaces in a credential. */
+    /**
+     * Lines the grammar rejects, each yielding no token: bad hashes, bad or empty scopes, bad
+     * dates and attributes, repeated known attributes, spaces or non-ASCII in a credential.
+     */
     public static Arbitrary<String> malformedLines() {
         Arbitrary<PlainToken> token = TokenArbitraries.minted();
+        Arbitrary<String> plain = legacyLineTokens();
         Arbitrary<String> scopes = scopeLists();
+        Arbitrary<String> badScopes = ScopeArbitraries.invalid().filter(TokenFileArbitraries::isBadScopeField);
         return Arbitraries.oneOf(
-                token.map(t -> "sha256:" + t.prefix() + ":" + t.hash().substring(1) + "\t" + "a"),
-                token.map(t -> "sha256:" + t.prefix() + ":" + t.hash().toUpperCase(Locale.ROOT) + "\ta"),
+                token.map(t -> "sha256:" + t.prefix() + ":" + t.hash().substring(1) + "\ta"),
+                token.map(t -> "sha256:" + t.prefix() + ":" + t.hash().toUpperCase(Locale.ROOT) + "0\ta"),
                 token.map(t -> "sha256:" + t.hash() + "\ta"),
-                token.map(t -> "sha256:" + t.prefix() + ":" + t.hash().replace('a', 'g') + "x\ta"),
-                legacyLineTokens().map(t -> t + "\t"),
-                Combinators.combine(legacyLineTokens(), ScopeArbitraries.invalid()
-                        .filter(s -> s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\t') < 0)
-                        .filter(s -> !s.isBlank()))
-                        .as((t, bad) -> t + "\t" + bad),
-                Combinators.combine(legacyLineTokens(), scopes).as((t, s) -> t + "\t" + s + "\tname\tnot-a-date"),
-                Combinators.combine(legacyLineTokens(), scopes)
-                        .as((t, s) -> t + "\t" + s + "\tname\t2024-01-01T00:00:00Z\tno-equals-sign"),
-                legacyLineTokens().map(t -> t.substring(0, (t.length() + 1) / 2) + " " + t.substring((t.length() + 1) / 2)),
-                legacyLineTokens().map(t -> "tök" + t));
+                token.map(t -> hashedCredential(t)),
+                plain.map(t -> t + "\t"),
+                Combinators.combine(plain, badScopes).as((t, bad) -> t + "\t" + bad),
+                Combinators.combine(plain, scopes).as((t, s) -> t + "\t" + s + "\tname\tnot-a-date"),
+                Combinators.combine(plain, scopes, Arbitraries.of(BAD_ATTRIBUTES))
+                        .as((t, s, bad) -> t + "\t" + s + "\tname\t2024-01-01T00:00:00Z\t" + bad),
+                plain.filter(t -> t.length() >= 2)
+                        .map(t -> t.substring(0, t.length() / 2) + " " + t.substring(t.length() / 2)),
+                plain.map(t -> "tök" + t));
     }
 
     /** Lines of arbitrary bytes other than CR and LF, invalid UTF-8 and NUL included. */
@@ -133,17 +140,18 @@ public final class TokenFileArbitraries {
         return Arbitraries.bytes().filter(b -> b != '\n' && b != '\r').array(byte[].class).ofMaxSize(60);
     }
 
-    /** Comma-separated valid scope lists, as the scopes field holds them. */
+    /** Comma-separated valid scope lists, as the scopes field holds them, spaces around commas now and then. */
     public static Arbitrary<String> scopeLists() {
-        return ScopeArbitraries.grantable().list().ofMinSize(1).ofMaxSize(4).map(s -> String.join(",", s));
+        return Combinators.combine(ScopeArbitraries.grantable().list().ofMinSize(1).ofMaxSize(4),
+                        Arbitraries.of(",", ",", ", ", " , "))
+                .as((scopes, comma) -> String.join(comma, scopes));
     }
 
     private static Arbitrary<String> credentialLines(Arbitrary<String> credentials) {
         Arbitrary<String> name = Arbitraries.oneOf(RecordArbitraries.names(), Arbitraries.just(""));
-        Arbitrary<String> createdAt = RecordArbitraries.instants().map(Instant::toString);
-        Arbitrary<String> attributes = attribute().list().ofMinSize(1).ofMaxSize(4).map(a -> String.join("\t", a));
+        Arbitrary<String> createdAt = Arbitraries.frequencyOf(Tuple.of(6, times()), Tuple.of(1, Arbitraries.just("")));
         return Combinators.combine(credentials, scopeLists(), Arbitraries.integers().between(0, 3), name, createdAt,
-                        attributes)
+                        attributes())
                 .as((credential, scopes, depth, n, at, attrs) -> {
                     StringBuilder line = new StringBuilder(credential).append('\t').append(scopes);
                     if (depth >= 1) {
@@ -153,26 +161,61 @@ public final class TokenFileArbitraries {
                         line.append('\t').append(at);
                     }
                     if (depth >= 3) {
-                        line.append('\t').append(attrs);
+                        attrs.forEach(attribute -> line.append('\t').append(attribute));
                     }
                     return line.toString();
                 });
     }
 
-    private static Arbitrary<String> attribute() {
-        Arbitrary<String> instant = RecordArbitraries.instants().map(Instant::toString);
+    /** Well-formed attribute fields: each known key at most once, unknown keys any number of times, shuffled. */
+    private static Arbitrary<List<String>> attributes() {
+        Arbitrary<List<String>> known = Arbitraries.subsetOf(KNOWN_KEYS).flatMap(keys -> {
+            List<Arbitrary<String>> fields = new ArrayList<>();
+            for (String key : keys) {
+                fields.add(knownValue(key).map(value -> key + "=" + value));
+            }
+            return Combinators.combine(fields).as(list -> list);
+        });
         Arbitrary<String> unknown = Combinators.combine(Arbitraries.of(UNKNOWN_KEYS),
                 Arbitraries.oneOf(RecordArbitraries.names(), Arbitraries.just(""), Arbitraries.just("a=b")))
                 .as((key, value) -> key + "=" + value);
-        return Arbitraries.oneOf(
-                instant.map(t -> "expires=" + t),
-                instant.map(t -> "revoked=" + t),
-                instant.map(t -> "lastUsed=" + t),
-                RecordArbitraries.actors().map(a -> "by=" + a),
-                RecordArbitraries.actors().map(a -> "revokedBy=" + a),
-                RecordArbitraries.subjects().map(s -> "subject=" + s),
-                Arbitraries.of(KNOWN_KEYS).map(k -> k + "=not valid"),
-                unknown);
+        return Combinators.combine(known, unknown.list().ofMaxSize(2)).as((k, u) -> {
+            List<String> all = new ArrayList<>(k);
+            all.addAll(u);
+            return all;
+        }).flatMap(Arbitraries::shuffle);
+    }
+
+    private static Arbitrary<String> knownValue(String key) {
+        switch (key) {
+            case "subject":
+                return RecordArbitraries.subjects();
+            case "by":
+            case "revokedBy":
+                return RecordArbitraries.actors();
+            default:
+                return times();
+        }
+    }
+
+    /** Times as the file holds them: instants, and now and then a bare date. */
+    private static Arbitrary<String> times() {
+        Arbitrary<String> instant = RecordArbitraries.instants().map(Instant::toString);
+        Arbitrary<String> date = RecordArbitraries.instants().map(t -> t.toString().substring(0, 10));
+        return Arbitraries.frequencyOf(Tuple.of(5, instant), Tuple.of(1, date));
+    }
+
+    /** Whether a scopes field fails even when each comma-separated part is stripped, as readers may do. */
+    private static boolean isBadScopeField(String field) {
+        if (field.isBlank() || field.indexOf('\t') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+            return false;
+        }
+        for (String part : field.split(",", -1)) {
+            if (!ScopeGrammar.isValid(part.strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Arbitrary<byte[]> filesOfBytes(Arbitrary<byte[]> lines) {
