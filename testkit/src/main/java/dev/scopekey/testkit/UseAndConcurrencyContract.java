@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The contract's tests of last-use batches and of concurrent writers. */
@@ -49,6 +50,7 @@ abstract class UseAndConcurrencyContract extends ListingContract {
         Instant recent = samples().instant();
         store().recordUse(Map.of(record.hash(), recent));
         store().recordUse(Map.of(record.hash(), recent.minusSeconds(3600)));
+        assertHoldsExactly(store(), List.of(record.withLastUsedAt(recent)));
         store().recordUse(Map.of(record.hash(), recent));
         assertHoldsExactly(store(), List.of(record.withLastUsedAt(recent)));
         Instant newer = recent.plusSeconds(1);
@@ -119,19 +121,21 @@ abstract class UseAndConcurrencyContract extends ListingContract {
         insertInBatches(records, 40);
         Instant base = samples().instant();
         AtomicBoolean revoking = new AtomicBoolean(true);
+        AtomicLong batches = new AtomicLong();
         Callable<Void> user = () -> {
-            long step = 0;
             while (revoking.get()) {
                 Map<String, Instant> batch = new HashMap<>();
-                Instant at = base.plusSeconds(++step);
+                Instant at = base.plusSeconds(batches.get() + 1);
                 records.forEach(r -> batch.put(r.hash(), at));
                 store().recordUse(batch);
+                batches.incrementAndGet();
             }
             return null;
         };
         Callable<Void> revoker = () -> {
             try {
                 for (TokenRecord record : records) {
+                    awaitNextBatch(batches);
                     TokenRecord current = store().findByHash(record.hash()).orElseThrow();
                     store().apply(TokenChange.update(List.of(current.withRevoked(base, "cli"))));
                 }
@@ -146,6 +150,18 @@ abstract class UseAndConcurrencyContract extends ListingContract {
             assertEquals(base, stored.revokedAt(), "the revocation of " + record.prefix() + " is kept");
         }
         assertEquals(List.of(), listAll(store(), TokenQuery.all().liveAt(base)));
+    }
+
+    /** Waits until the last-use writer finished one more batch, so each revocation lands inside the next. */
+    private static void awaitNextBatch(AtomicLong batches) {
+        long seen = batches.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (batches.get() == seen) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("recordUse made no progress for a minute");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private Instant later(Instant lastUsed) {

@@ -145,6 +145,14 @@ class ScopeKeyExtensionTest {
     }
 
     @Test
+    void rootRevokesOthers_asTheGuideShows(ScopeKeyFixture scopekey, @TestToken(root = true) PlainToken root,
+                                           @TestToken(scopes = "a") PlainToken other) {
+        Caller admin = scopekey.callerFor(root);
+        assertTrue(scopekey.service().revoke(admin, other.prefix()).isDone());
+        assertEquals(AuditEventType.TOKEN_REVOKED, scopekey.auditEvents().get(2).type());
+    }
+
+    @Test
     void misuse_isReportedClearly() {
         Events events = Samples.run(Misuse.class);
         List<String> messages = Samples.failures(events).stream().map(Throwable::getMessage)
