@@ -3,6 +3,7 @@ package dev.scopekey.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scopekey.domain.ScopeSet;
+import dev.scopekey.testkit.HttpReply;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,7 @@ class CredentialTiersHttpTest extends HttpTestSupport {
         start(WebXml.standard());
         String runtime = "runtime-wildcard-token-0001";
         service.registerRuntimeToken(runtime, ScopeSet.root(), "in-process");
-        http.watch.secret(runtime);
+        watch(runtime);
 
         assertEquals(200, http.get("/api/kafka/endpoint", runtime).status());
         assertEquals(200, http.call("POST", "/api/kafka/endpoint", runtime).status());
@@ -25,7 +26,7 @@ class CredentialTiersHttpTest extends HttpTestSupport {
         assertEquals(200, http.get("/workspaces/w9/channels", runtime).status());
         assertEquals(200, http.get("/anything/else", runtime).status());
         assertEquals(403, http.get(TOKENS, runtime).status());
-        assertEquals(403, http.mint(runtime, "{\"scopes\":[\"a\"]}").status());
+        assertEquals(403, mint(runtime, "{\"scopes\":[\"a\"]}").status());
     }
 
     @Test
@@ -34,7 +35,7 @@ class CredentialTiersHttpTest extends HttpTestSupport {
         org.junit.jupiter.api.Assumptions.assumeTrue(admin != null, ADMIN_ENV + " is set by the build's surefire config");
         start(WebXml.standard(), admin);
 
-        Reply minted = http.mint(admin, "{\"scopes\":[\"kafka:endpoint:read\"]}");
+        HttpReply minted = mint(admin, "{\"scopes\":[\"kafka:endpoint:read\"]}");
 
         assertEquals(201, minted.status());
         assertEquals("config", ((java.util.Map<?, ?>) Json.array(http.get(TOKENS, admin).body()).get(0))
@@ -55,9 +56,9 @@ class CredentialTiersHttpTest extends HttpTestSupport {
         String token = service.mint(dev.scopekey.service.Caller.operator("cli"),
                 dev.scopekey.service.MintRequest.of("kafka:endpoint:read", "workspaces:w1:*").forSubject("alice"))
                 .value().token().reveal();
-        http.watch.secret(token);
+        watch(token);
 
-        Reply granted = http.get("/api/kafka/endpoint?role=workspaces:w1:write", token);
+        HttpReply granted = http.get("/api/kafka/endpoint?role=workspaces:w1:write", token);
         assertEquals("alice", Json.field(granted.body(), "user"));
         assertEquals("TokenPrincipal", Json.field(granted.body(), "principalType"));
         assertEquals("Bearer", Json.field(granted.body(), "authType"));

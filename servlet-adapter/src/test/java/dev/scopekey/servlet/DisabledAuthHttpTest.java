@@ -3,6 +3,7 @@ package dev.scopekey.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scopekey.testkit.HttpReply;
 import org.junit.jupiter.api.Test;
 
 /** {@code enabled=false}: every route, the admin API included, answers without a token. */
@@ -18,9 +19,9 @@ class DisabledAuthHttpTest extends HttpTestSupport {
         assertEquals(200, http.get("/workspaces/w1/channels", null).status());
         assertEquals(200, http.get("/not/ruled", null).status());
         assertEquals(200, http.get(WebXml.ADMIN_PATH + "/", null).status());
-        Reply minted = http.send("POST", WebXml.ADMIN_PATH + "/", "application/json", "{\"scopes\":[\"a\"]}");
+        HttpReply minted = http.send("POST", WebXml.ADMIN_PATH + "/", "application/json", "{\"scopes\":[\"a\"]}");
         assertEquals(201, minted.status());
-        http.watch.minted(Json.field(minted.body(), "token"), minted);
+        issued(minted);
         assertEquals(204, http.send("DELETE", WebXml.ADMIN_PATH + "/" + Json.field(minted.body(), "prefix"), null,
                 null).status());
     }
@@ -29,7 +30,7 @@ class DisabledAuthHttpTest extends HttpTestSupport {
     void startup_warnsThatAuthIsOff() throws Exception {
         start(WebXml.standard().param(FilterSettings.ENABLED, "false"));
 
-        assertTrue(http.watch.logged().contains("WARN dev.scopekey.servlet.ScopeKeyFilter - scopekey authentication "
+        assertTrue(leaks.capturedOutput().contains("WARN dev.scopekey.servlet.ScopeKeyFilter - scopekey authentication "
                 + "is DISABLED"), "no start-up warning");
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.service.TokenService;
+import dev.scopekey.testkit.HttpReply;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,35 +18,26 @@ import org.junit.jupiter.api.io.TempDir;
  * files, the break-glass token from {@code admin-token-env}, the admin servlet's
  * {@code mint-rate}, and the service published in the context attribute.
  */
-class FileStoreHttpTest {
-    private static final String ADMIN_ENV = HttpTestSupport.ADMIN_ENV;
+class FileStoreHttpTest extends HttpTestSupport {
     private static final String LEGACY_ONE = "legacy-token-one";
     private static final String LEGACY_TWO = "legacy-token-two";
 
     @TempDir
     Path dir;
-    JettyHarness http;
 
-    private JettyHarness start(String fileContent, WebXml webXml) throws Exception {
+    private void start(String fileContent, WebXml webXml) throws Exception {
         Path tokens = dir.resolve("tokens");
         Files.writeString(tokens, fileContent);
-        http = JettyHarness.start(dir.resolve("webapp"), webXml.param(FilterSettings.STORE, "file:" + tokens));
-        http.watch.secret(LEGACY_ONE);
-        http.watch.secret(LEGACY_TWO);
-        return http;
+        deploy(webXml.param(FilterSettings.STORE, "file:" + tokens));
+        watch(LEGACY_ONE);
+        watch(LEGACY_TWO);
     }
 
+    /** The break-glass token; watched once the server runs. */
     private static String admin() {
         String admin = System.getenv(ADMIN_ENV);
         Assumptions.assumeTrue(admin != null, ADMIN_ENV + " is set by the build's surefire configuration");
         return admin;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (http != null) {
-            http.stop();
-        }
     }
 
     @Test
@@ -84,8 +75,9 @@ class FileStoreHttpTest {
     void adminTokenFromTheEnvironment_mints_andTheFileKeepsOnlyAHash() throws Exception {
         String admin = admin();
         start("", WebXml.standard().param(FilterSettings.ADMIN_TOKEN_ENV, ADMIN_ENV));
+        watch(admin);
 
-        Reply minted = http.mint(admin, "{\"scopes\":[\"kafka:endpoint:read\"],\"name\":\"reader\"}");
+        HttpReply minted = mint(admin, "{\"scopes\":[\"kafka:endpoint:read\"],\"name\":\"reader\"}");
 
         assertEquals(201, minted.status());
         String token = Json.field(minted.body(), "token");
@@ -102,10 +94,11 @@ class FileStoreHttpTest {
         String admin = admin();
         start("", WebXml.standard().param(FilterSettings.ADMIN_TOKEN_ENV, ADMIN_ENV)
                 .adminParam(MintRate.PARAM, "2/hour"));
+        watch(admin);
 
-        assertEquals(201, http.mint(admin, "{\"scopes\":[\"a\"]}").status());
-        assertEquals(201, http.mint(admin, "{\"scopes\":[\"a\"]}").status());
-        Reply limited = http.mint(admin, "{\"scopes\":[\"a\"]}");
+        assertEquals(201, mint(admin, "{\"scopes\":[\"a\"]}").status());
+        assertEquals(201, mint(admin, "{\"scopes\":[\"a\"]}").status());
+        HttpReply limited = mint(admin, "{\"scopes\":[\"a\"]}");
         assertEquals(429, limited.status());
         assertTrue(Long.parseLong(limited.header("Retry-After")) > 0);
     }
@@ -114,7 +107,8 @@ class FileStoreHttpTest {
     void revokeThroughTheApi_isWrittenToTheFile() throws Exception {
         String admin = admin();
         start(LEGACY_ONE + "\n", WebXml.standard().param(FilterSettings.ADMIN_TOKEN_ENV, ADMIN_ENV));
-        Reply minted = http.mint(admin, "{\"scopes\":[\"kafka:endpoint:read\"]}");
+        watch(admin);
+        HttpReply minted = mint(admin, "{\"scopes\":[\"kafka:endpoint:read\"]}");
         String prefix = Json.field(minted.body(), "prefix");
 
         assertEquals(204, http.call("DELETE", WebXml.ADMIN_PATH + "/" + prefix, admin).status());

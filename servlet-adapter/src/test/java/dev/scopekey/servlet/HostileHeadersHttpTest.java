@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scopekey.testkit.HttpReply;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HostileHeadersHttpTest extends HttpTestSupport {
     private static final String KAFKA = "/api/kafka/endpoint";
 
-    private static void assertClientError(Reply reply) {
+    private static void assertClientError(HttpReply reply) {
         assertTrue(reply.status() >= 400 && reply.status() < 500, "status " + reply.status());
     }
 

@@ -8,22 +8,18 @@ import dev.scopekey.service.Caller;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.store.jdbc.JdbcTokenStore;
-import java.nio.file.Path;
+import dev.scopekey.testkit.HttpReply;
 import javax.naming.Context;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code store=jndi:<name>}: the filter finds a DataSource in JNDI (an H2 database here) and
  * serves tokens from the JDBC store over it.
  */
-class JndiStoreHttpTest {
-    @TempDir
-    Path dir;
-    private JettyHarness http;
+class JndiStoreHttpTest extends HttpTestSupport {
     private JdbcDataSource dataSource;
     private String previousFactory;
 
@@ -36,10 +32,7 @@ class JndiStoreHttpTest {
     }
 
     @AfterEach
-    void unbind() throws Exception {
-        if (http != null) {
-            http.stop();
-        }
+    void unbind() {
         TestNaming.BOUND.clear();
         if (previousFactory == null) {
             System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
@@ -50,9 +43,9 @@ class JndiStoreHttpTest {
 
     /** Migrates the schema and mints a root token the way an operator would, before the webapp starts. */
     private String rootTokenInTheDatabase() {
-        try (JdbcTokenStore store = JdbcTokenStore.builder(dataSource).build();
-             TokenService operator = TokenService.builder(store).audit(AuditSink.discarding()).build()) {
-            store.migrate();
+        try (JdbcTokenStore jdbc = JdbcTokenStore.builder(dataSource).build();
+             TokenService operator = TokenService.builder(jdbc).audit(AuditSink.discarding()).build()) {
+            jdbc.migrate();
             return operator.mint(Caller.operator(ActorLabel.CLI), MintRequest.of("*")).value().token().reveal();
         }
     }
@@ -61,10 +54,10 @@ class JndiStoreHttpTest {
     void dataSourceInTheEnvironment_servesTokens() throws Exception {
         String root = rootTokenInTheDatabase();
         TestNaming.BOUND.put("java:comp/env/jdbc/tokens", dataSource);
-        http = JettyHarness.start(dir, WebXml.standard().param(FilterSettings.STORE, "jndi:jdbc/tokens"));
-        http.watch.secret(root);
+        deploy(WebXml.standard().param(FilterSettings.STORE, "jndi:jdbc/tokens"));
+        watch(root);
 
-        Reply minted = http.mint(root, "{\"scopes\":[\"kafka:endpoint:read\"]}");
+        HttpReply minted = mint(root, "{\"scopes\":[\"kafka:endpoint:read\"]}");
         assertEquals(201, minted.status());
         String read = Json.field(minted.body(), "token");
         assertEquals(200, http.get("/api/kafka/endpoint", read).status());
@@ -78,8 +71,8 @@ class JndiStoreHttpTest {
     void dataSourceUnderAGlobalName_isFoundToo() throws Exception {
         String root = rootTokenInTheDatabase();
         TestNaming.BOUND.put("tokens-db", dataSource);
-        http = JettyHarness.start(dir, WebXml.standard().param(FilterSettings.STORE, "jndi:tokens-db"));
-        http.watch.secret(root);
+        deploy(WebXml.standard().param(FilterSettings.STORE, "jndi:tokens-db"));
+        watch(root);
 
         assertEquals(200, http.get(WebXml.ADMIN_PATH + "/", root).status());
     }
@@ -87,9 +80,9 @@ class JndiStoreHttpTest {
     @Test
     void schemaNotMigrated_answers503_neverAnAllow() throws Exception {
         TestNaming.BOUND.put("java:comp/env/jdbc/tokens", dataSource);
-        http = JettyHarness.start(dir, WebXml.standard().param(FilterSettings.STORE, "jndi:jdbc/tokens"));
+        deploy(WebXml.standard().param(FilterSettings.STORE, "jndi:jdbc/tokens"));
 
-        Reply reply = http.get("/api/kafka/endpoint", "sk_anything");
+        HttpReply reply = http.get("/api/kafka/endpoint", "sk_anything");
         assertEquals(503, reply.status());
         assertEquals("5", reply.header("Retry-After"));
     }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scopekey.store.memory.InMemoryTokenStore;
+import dev.scopekey.testkit.HttpReply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,8 @@ class Rfc6750Section2_1Test extends HttpTestSupport {
     private void startWithLegacyTokens() throws Exception {
         store = InMemoryTokenStore.withRecords(List.of(LegacyRecords.of(B64_LEGACY), LegacyRecords.of(NON_B64_LEGACY)));
         start(WebXml.standard());
-        http.watch.secret(B64_LEGACY);
-        http.watch.secret(NON_B64_LEGACY);
+        watch(B64_LEGACY);
+        watch(NON_B64_LEGACY);
     }
 
     @Test
@@ -54,7 +55,7 @@ class Rfc6750Section2_1Test extends HttpTestSupport {
     void tokenOutsideB64TokenSyntax_isAnInvalidToken_evenIfTheStoreKnowsIt() throws Exception {
         startWithLegacyTokens();
 
-        Reply reply = http.get(KAFKA, NON_B64_LEGACY);
+        HttpReply reply = http.get(KAFKA, NON_B64_LEGACY);
         assertEquals(401, reply.status());
         assertEquals("Bearer realm=\"scopekey\", error=\"invalid_token\"", reply.header("WWW-Authenticate"));
     }
@@ -64,7 +65,7 @@ class Rfc6750Section2_1Test extends HttpTestSupport {
         start(WebXml.standard());
         String read = token("kafka:endpoint:read");
 
-        Reply reply = http.rawGet(KAFKA, ("Authorization: Bearer " + read).getBytes(ISO_8859_1),
+        HttpReply reply = http.rawGet(KAFKA, ("Authorization: Bearer " + read).getBytes(ISO_8859_1),
                 ("Authorization: Bearer " + read).getBytes(ISO_8859_1));
         assertEquals(400, reply.status());
         assertEquals("Bearer realm=\"scopekey\", error=\"invalid_request\"", reply.header("WWW-Authenticate"));
@@ -85,7 +86,7 @@ class Rfc6750Section2_1Test extends HttpTestSupport {
         start(WebXml.standard());
 
         for (String value : new String[] {"Bearer", "Bearer ", "bearer    "}) {
-            Reply reply = http.rawGet(KAFKA, ("Authorization: " + value).getBytes(ISO_8859_1));
+            HttpReply reply = http.rawGet(KAFKA, ("Authorization: " + value).getBytes(ISO_8859_1));
             assertEquals(400, reply.status(), value);
             assertEquals("invalid_request", Json.field(reply.body(), "error"));
         }
@@ -95,7 +96,7 @@ class Rfc6750Section2_1Test extends HttpTestSupport {
     void anotherScheme_countsAsNoCredential() throws Exception {
         start(WebXml.standard());
 
-        Reply reply = http.send("GET", KAFKA, null, null, "Authorization", "Basic dXNlcjpwYXNz");
+        HttpReply reply = http.send("GET", KAFKA, null, null, "Authorization", "Basic dXNlcjpwYXNz");
         assertEquals(401, reply.status());
         assertEquals("Bearer realm=\"scopekey\"", reply.header("WWW-Authenticate"));
     }

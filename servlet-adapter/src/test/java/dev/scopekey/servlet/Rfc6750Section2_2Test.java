@@ -2,6 +2,7 @@ package dev.scopekey.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.scopekey.testkit.HttpReply;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,7 @@ class Rfc6750Section2_2Test extends HttpTestSupport {
         start(WebXml.standard());
         String write = token("kafka:endpoint:write");
 
-        Reply reply = http.send("POST", KAFKA, FORM, "access_token=" + write, "Authorization", "Bearer " + write);
+        HttpReply reply = http.send("POST", KAFKA, FORM, "access_token=" + write, "Authorization", "Bearer " + write);
         assertEquals(400, reply.status());
         assertEquals("Bearer realm=\"scopekey\", error=\"invalid_request\"", reply.header("WWW-Authenticate"));
     }
@@ -36,7 +37,7 @@ class Rfc6750Section2_2Test extends HttpTestSupport {
         start(WebXml.standard());
         String write = token("kafka:endpoint:write");
 
-        Reply reply = http.send("POST", KAFKA, FORM, "access_token=" + write);
+        HttpReply reply = http.send("POST", KAFKA, FORM, "access_token=" + write);
         assertEquals(401, reply.status());
         assertEquals("Bearer realm=\"scopekey\"", reply.header("WWW-Authenticate"));
     }

@@ -2,6 +2,7 @@ package dev.scopekey.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.scopekey.testkit.HttpReply;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +17,7 @@ class Rfc6750Section2_3Test extends HttpTestSupport {
         start(WebXml.standard());
         String read = token("kafka:endpoint:read");
 
-        Reply reply = http.get(KAFKA + "?access_token=" + read, null);
+        HttpReply reply = http.get(KAFKA + "?access_token=" + read, null);
         assertEquals(401, reply.status());
         assertEquals("Bearer realm=\"scopekey\"", reply.header("WWW-Authenticate"));
     }

@@ -3,6 +3,8 @@ package dev.scopekey.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.scopekey.testkit.HttpAuthAssert;
+import dev.scopekey.testkit.HttpReply;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +17,8 @@ class Rfc6750Section3Test extends HttpTestSupport {
     void noCredential_getsAChallengeWithoutErrorAttribute() throws Exception {
         start(WebXml.standard());
 
-        Reply reply = http.get("/api/kafka/endpoint", null);
+        HttpReply reply = http.get("/api/kafka/endpoint", null);
+        HttpAuthAssert.assertAuthenticationRequired(reply);
         assertEquals(401, reply.status());
         assertEquals("Bearer realm=\"scopekey\"", reply.header("WWW-Authenticate"));
         assertFalse(reply.header("WWW-Authenticate").contains("error"));
@@ -35,7 +38,7 @@ class Rfc6750Section3Test extends HttpTestSupport {
     void errorBodies_areJson_andNeverCached() throws Exception {
         start(WebXml.standard());
 
-        Reply reply = http.get("/api/kafka/endpoint", "unknown-token");
+        HttpReply reply = http.get("/api/kafka/endpoint", "unknown-token");
         assertEquals("application/json;charset=utf-8", reply.header("Content-Type").replace(" ", "").toLowerCase());
         assertEquals("no-store", reply.header("Cache-Control"));
         assertEquals("the token is malformed, unknown, expired or revoked", Json.field(reply.body(), "message"));

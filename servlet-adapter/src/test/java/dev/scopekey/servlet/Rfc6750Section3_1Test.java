@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.service.Caller;
 import dev.scopekey.service.MintRequest;
+import dev.scopekey.testkit.HttpAuthAssert;
+import dev.scopekey.testkit.HttpReply;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,8 @@ class Rfc6750Section3_1Test extends HttpTestSupport {
     private static final String KAFKA = "/api/kafka/endpoint";
     private static final String INVALID_TOKEN = "Bearer realm=\"scopekey\", error=\"invalid_token\"";
 
-    private void assertInvalidToken(Reply reply) {
+    private void assertInvalidToken(HttpReply reply) {
+        HttpAuthAssert.assertInvalidToken(reply);
         assertEquals(401, reply.status());
         assertEquals(INVALID_TOKEN, reply.header("WWW-Authenticate"));
         assertEquals("invalid_token", Json.field(reply.body(), "error"));
@@ -57,7 +60,7 @@ class Rfc6750Section3_1Test extends HttpTestSupport {
         start(WebXml.standard());
         String read = service.mint(Caller.operator(ActorLabel.CLI),
                 MintRequest.of("kafka:endpoint:read").expiringIn(Duration.ofMinutes(5))).value().token().reveal();
-        http.watch.secret(read);
+        watch(read);
         assertEquals(200, http.get(KAFKA, read).status());
 
         clock.advance(Duration.ofMinutes(5));
@@ -70,7 +73,8 @@ class Rfc6750Section3_1Test extends HttpTestSupport {
         start(WebXml.standard());
         String read = token("kafka:endpoint:read");
 
-        Reply reply = http.call("POST", KAFKA, read);
+        HttpReply reply = http.call("POST", KAFKA, read);
+        HttpAuthAssert.assertForbiddenWithoutChallenge(reply);
         assertEquals(403, reply.status());
         assertNull(reply.header("WWW-Authenticate"));
         assertEquals("this route requires scope kafka:endpoint:write", Json.field(reply.body(), "message"));
@@ -81,7 +85,8 @@ class Rfc6750Section3_1Test extends HttpTestSupport {
         start(WebXml.standard().param(FilterSettings.INSUFFICIENT_SCOPE_CHALLENGE, "true"));
         String read = token("kafka:endpoint:read");
 
-        Reply reply = http.call("POST", KAFKA, read);
+        HttpReply reply = http.call("POST", KAFKA, read);
+        HttpAuthAssert.assertInsufficientScopeChallenge(reply, "kafka:endpoint:write");
         assertEquals(403, reply.status());
         assertEquals("Bearer realm=\"scopekey\", error=\"insufficient_scope\", scope=\"kafka:endpoint:write\"",
                 reply.header("WWW-Authenticate"));
@@ -91,7 +96,8 @@ class Rfc6750Section3_1Test extends HttpTestSupport {
     void invalidRequest_is400() throws Exception {
         start(WebXml.standard());
 
-        Reply reply = http.send("GET", KAFKA, null, null, "Authorization", "Bearer a b");
+        HttpReply reply = http.send("GET", KAFKA, null, null, "Authorization", "Bearer a b");
+        HttpAuthAssert.assertInvalidRequest(reply);
         assertEquals(400, reply.status());
         assertEquals("Bearer realm=\"scopekey\", error=\"invalid_request\"", reply.header("WWW-Authenticate"));
         assertEquals("invalid_request", Json.field(reply.body(), "error"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scopekey.testkit.HttpReply;
 import org.junit.jupiter.api.Test;
 
 /** Route rules from a real web.xml decide which scope each method and path needs. */
@@ -17,7 +18,7 @@ class ScopedRoutesHttpTest extends HttpTestSupport {
 
         assertEquals(200, http.get(KAFKA, read).status());
         for (String method : new String[] {"POST", "DELETE"}) {
-            Reply denied = http.call(method, KAFKA, read);
+            HttpReply denied = http.call(method, KAFKA, read);
             assertEquals(403, denied.status(), method);
             assertNull(denied.header("WWW-Authenticate"), method);
             assertEquals("insufficient_scope", Json.field(denied.body(), "error"));
@@ -96,7 +97,7 @@ class ScopedRoutesHttpTest extends HttpTestSupport {
         start(WebXml.standard().param(FilterSettings.UNMATCHED, "deny"));
         String root = token("*");
 
-        Reply denied = http.get("/elsewhere", root);
+        HttpReply denied = http.get("/elsewhere", root);
         assertEquals(403, denied.status());
         assertEquals("no rule grants access to this route", Json.field(denied.body(), "message"));
         assertEquals(200, http.get(KAFKA, root).status());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.store.memory.InMemoryTokenStore;
+import dev.scopekey.testkit.HttpReply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class TokenAdminHttpTest extends HttpTestSupport {
         start(WebXml.standard());
         String root = token("*");
 
-        Reply reply = http.mint(root, "{\"scopes\":[\"kafka:endpoint:read\"],\"name\":\"reader\",\"subject\":\"u1\","
+        HttpReply reply = mint(root, "{\"scopes\":[\"kafka:endpoint:read\"],\"name\":\"reader\",\"subject\":\"u1\","
                 + "\"expiresIn\":\"30d\"}");
 
         assertEquals(201, reply.status());
@@ -42,11 +43,11 @@ class TokenAdminHttpTest extends HttpTestSupport {
         start(WebXml.standard());
         String root = token("*");
 
-        Reply reply = http.send("POST", TOKENS, "application/x-www-form-urlencoded",
+        HttpReply reply = http.send("POST", TOKENS, "application/x-www-form-urlencoded",
                 "scope=kafka:endpoint:read&scope=kafka:endpoint:write&name=both", "Authorization", "Bearer " + root);
 
         assertEquals(201, reply.status());
-        http.watch.minted(Json.field(reply.body(), "token"), reply);
+        issued(reply);
         assertEquals(List.of("kafka:endpoint:read", "kafka:endpoint:write"), Json.object(reply.body()).get("scopes"));
     }
 
@@ -55,7 +56,7 @@ class TokenAdminHttpTest extends HttpTestSupport {
         start(WebXml.standard());
         String scoped = token("kafka:endpoint:read");
 
-        Reply reply = http.mint(scoped, READ_ONLY);
+        HttpReply reply = mint(scoped, READ_ONLY);
         assertEquals(403, reply.status());
         assertEquals("forbidden", Json.field(reply.body(), "error"));
     }
@@ -65,12 +66,12 @@ class TokenAdminHttpTest extends HttpTestSupport {
         start(WebXml.standard());
         String root = token("*");
 
-        assertEquals(400, http.mint(root, "{\"scopes\":[\"*\"]}").status());
-        assertEquals(400, http.mint(root, "{\"scopes\":[\"auth:tokens:*\"]}").status());
-        assertEquals(400, http.mint(root, "{\"scopes\":[\"auth:tokens\"]}").status());
-        assertEquals(400, http.mint(root, "{\"scopes\":[]}").status());
-        assertEquals(400, http.mint(root, "{\"scopes\":[\"a\"],\"name\":\"" + "n".repeat(101) + "\"}").status());
-        assertEquals(201, http.mint(root, "{\"scopes\":[\"a\"],\"name\":\"" + "n".repeat(100) + "\"}").status());
+        assertEquals(400, mint(root, "{\"scopes\":[\"*\"]}").status());
+        assertEquals(400, mint(root, "{\"scopes\":[\"auth:tokens:*\"]}").status());
+        assertEquals(400, mint(root, "{\"scopes\":[\"auth:tokens\"]}").status());
+        assertEquals(400, mint(root, "{\"scopes\":[]}").status());
+        assertEquals(400, mint(root, "{\"scopes\":[\"a\"],\"name\":\"" + "n".repeat(101) + "\"}").status());
+        assertEquals(201, mint(root, "{\"scopes\":[\"a\"],\"name\":\"" + "n".repeat(100) + "\"}").status());
     }
 
     @Test
@@ -81,7 +82,7 @@ class TokenAdminHttpTest extends HttpTestSupport {
         for (String body : new String[] {"{", "{\"scopes\":[\"a\"],}", "[\"a\"]", "{\"scopes\":\"a\"}",
                 "{\"scopes\":[\"a\"],\"scopes\":[\"b\"]}", "{\"scopes\":[\"a\"],\"admin\":true}",
                 "{\"scopes\":[\"a\"]} x", "{\"scopes\":[1]}", "{\"scopes\":[\"a\"],\"expiresIn\":\"soon\"}"}) {
-            Reply reply = http.mint(root, body);
+            HttpReply reply = mint(root, body);
             assertEquals(400, reply.status(), body);
             assertEquals("invalid_request", Json.field(reply.body(), "error"), body);
         }
@@ -94,7 +95,7 @@ class TokenAdminHttpTest extends HttpTestSupport {
         start(WebXml.standard());
         String root = token("*");
 
-        Reply reply = http.mint(root, "{\"name\":\"" + "x".repeat(AdminRequests.MAX_BODY_BYTES) + "\"}");
+        HttpReply reply = mint(root, "{\"name\":\"" + "x".repeat(AdminRequests.MAX_BODY_BYTES) + "\"}");
         assertEquals(413, reply.status());
         assertEquals("request_too_large", Json.field(reply.body(), "error"));
     }
@@ -103,10 +104,10 @@ class TokenAdminHttpTest extends HttpTestSupport {
     void mintedToken_isShownOnce_andListNeverCarriesIt() throws Exception {
         start(WebXml.standard());
         String root = token("*");
-        Reply minted = http.mint(root, READ_ONLY);
+        HttpReply minted = mint(root, READ_ONLY);
         String token = Json.field(minted.body(), "token");
 
-        Reply list = http.get(TOKENS, root);
+        HttpReply list = http.get(TOKENS, root);
 
         assertEquals(200, list.status());
         assertFalse(list.body().contains(token), "the raw list body holds the token");
@@ -122,12 +123,12 @@ class TokenAdminHttpTest extends HttpTestSupport {
         start(WebXml.standard());
         String root = token("*");
         for (int i = 0; i < 3; i++) {
-            assertEquals(201, http.mint(root, "{\"scopes\":[\"a\"],\"subject\":\"alice\"}").status());
+            assertEquals(201, mint(root, "{\"scopes\":[\"a\"],\"subject\":\"alice\"}").status());
         }
-        assertEquals(201, http.mint(root, "{\"scopes\":[\"a\"],\"subject\":\"bob\"}").status());
+        assertEquals(201, mint(root, "{\"scopes\":[\"a\"],\"subject\":\"bob\"}").status());
 
         assertEquals(3, Json.array(http.get(TOKENS + "?subject=alice", root).body()).size());
-        Reply page = http.get(TOKENS + "?subject=alice&limit=2", root);
+        HttpReply page = http.get(TOKENS + "?subject=alice&limit=2", root);
         assertEquals(2, Json.array(page.body()).size());
         String last = (String) ((Map<?, ?>) Json.array(page.body()).get(1)).get("prefix");
         assertTrue(page.header("Link").contains("after=" + last), page.header("Link"));
@@ -139,10 +140,10 @@ class TokenAdminHttpTest extends HttpTestSupport {
     void revoke_is204_thenTheTokenIs401_andASecondRevokeIs404() throws Exception {
         start(WebXml.standard());
         String root = token("*");
-        Reply minted = http.mint(root, READ_ONLY);
+        HttpReply minted = mint(root, READ_ONLY);
         String prefix = Json.field(minted.body(), "prefix");
 
-        Reply revoked = http.call("DELETE", TOKENS + prefix, root);
+        HttpReply revoked = http.call("DELETE", TOKENS + prefix, root);
         assertEquals(204, revoked.status());
         assertEquals(401, http.get("/api/kafka/endpoint", Json.field(minted.body(), "token")).status());
         assertEquals(404, http.call("DELETE", TOKENS + prefix, root).status());
@@ -153,7 +154,7 @@ class TokenAdminHttpTest extends HttpTestSupport {
         start(WebXml.standard());
         String root = token("*");
 
-        Reply reply = http.call("DELETE", TOKENS + root.substring(0, 15), root);
+        HttpReply reply = http.call("DELETE", TOKENS + root.substring(0, 15), root);
         assertEquals(400, reply.status());
         assertEquals(200, http.get("/api/kafka/endpoint", root).status());
     }
@@ -164,8 +165,8 @@ class TokenAdminHttpTest extends HttpTestSupport {
         String second = "legacy01-second-token";
         store = InMemoryTokenStore.withRecords(List.of(LegacyRecords.of(first), LegacyRecords.of(second)));
         start(WebXml.standard());
-        http.watch.secret(first);
-        http.watch.secret(second);
+        watch(first);
+        watch(second);
         String root = token("*");
 
         assertEquals(409, http.call("DELETE", TOKENS + "legacy01", root).status());
@@ -177,11 +178,11 @@ class TokenAdminHttpTest extends HttpTestSupport {
     void revokeBySubject_revokesEveryTokenOfThatSubject() throws Exception {
         start(WebXml.standard());
         String root = token("*");
-        Reply a = http.mint(root, "{\"scopes\":[\"kafka:endpoint:read\"],\"subject\":\"alice\"}");
-        http.mint(root, "{\"scopes\":[\"kafka:endpoint:read\"],\"subject\":\"alice\"}");
-        Reply b = http.mint(root, "{\"scopes\":[\"kafka:endpoint:read\"],\"subject\":\"bob\"}");
+        HttpReply a = mint(root, "{\"scopes\":[\"kafka:endpoint:read\"],\"subject\":\"alice\"}");
+        mint(root, "{\"scopes\":[\"kafka:endpoint:read\"],\"subject\":\"alice\"}");
+        HttpReply b = mint(root, "{\"scopes\":[\"kafka:endpoint:read\"],\"subject\":\"bob\"}");
 
-        Reply reply = http.call("DELETE", TOKENS + "?subject=alice", root);
+        HttpReply reply = http.call("DELETE", TOKENS + "?subject=alice", root);
 
         assertEquals(200, reply.status());
         assertEquals("2", Json.field(reply.body(), "revoked"));
@@ -194,22 +195,21 @@ class TokenAdminHttpTest extends HttpTestSupport {
     void rotate_mintsASuccessor_andRetiresTheOldTokenAfterTheGrace() throws Exception {
         start(WebXml.standard());
         String root = token("*");
-        Reply minted = http.mint(root, READ_ONLY);
+        HttpReply minted = mint(root, READ_ONLY);
         String old = Json.field(minted.body(), "token");
 
-        Reply rotated = http.json("POST", TOKENS + Json.field(minted.body(), "prefix") + "/rotate", root,
+        HttpReply rotated = http.postJson(TOKENS + Json.field(minted.body(), "prefix") + "/rotate", root,
                 "{\"graceSeconds\":60}");
 
         assertEquals(201, rotated.status());
-        String successor = Json.field(rotated.body(), "token");
-        http.watch.minted(successor, rotated);
+        String successor = issued(rotated);
         assertEquals("reader", Json.field(rotated.body(), "name"));
         assertEquals(200, http.get("/api/kafka/endpoint", old).status());
         assertEquals(200, http.get("/api/kafka/endpoint", successor).status());
         clock.advance(Duration.ofSeconds(60));
         assertEquals(401, http.get("/api/kafka/endpoint", old).status());
         assertEquals(200, http.get("/api/kafka/endpoint", successor).status());
-        assertEquals(400, http.json("POST", TOKENS + Json.field(rotated.body(), "prefix") + "/rotate", root,
+        assertEquals(400, http.postJson(TOKENS + Json.field(rotated.body(), "prefix") + "/rotate", root,
                 "{\"graceSeconds\":-1}").status());
     }
 
@@ -217,21 +217,21 @@ class TokenAdminHttpTest extends HttpTestSupport {
     void rotate_withoutBody_retiresAtOnce_andAcceptsAFormGrace() throws Exception {
         start(WebXml.standard());
         String root = token("*");
-        Reply first = http.mint(root, READ_ONLY);
+        HttpReply first = mint(root, READ_ONLY);
 
-        Reply rotated = http.call("POST", TOKENS + Json.field(first.body(), "prefix") + "/rotate", root);
+        HttpReply rotated = http.call("POST", TOKENS + Json.field(first.body(), "prefix") + "/rotate", root);
         assertEquals(201, rotated.status());
-        http.watch.minted(Json.field(rotated.body(), "token"), rotated);
+        issued(rotated);
         assertEquals(401, http.get("/api/kafka/endpoint", Json.field(first.body(), "token")).status());
 
-        Reply again = http.send("POST", TOKENS + Json.field(rotated.body(), "prefix") + "/rotate",
+        HttpReply again = http.send("POST", TOKENS + Json.field(rotated.body(), "prefix") + "/rotate",
                 "application/x-www-form-urlencoded", "graceSeconds=30", "Authorization", "Bearer " + root);
         assertEquals(201, again.status());
-        http.watch.minted(Json.field(again.body(), "token"), again);
+        issued(again);
         assertEquals(200, http.get("/api/kafka/endpoint", Json.field(rotated.body(), "token")).status());
-        assertEquals(400, http.json("POST", TOKENS + Json.field(again.body(), "prefix") + "/rotate", root,
+        assertEquals(400, http.postJson(TOKENS + Json.field(again.body(), "prefix") + "/rotate", root,
                 "{\"graceSeconds\":1.5}").status());
-        assertEquals(400, http.json("POST", TOKENS + Json.field(again.body(), "prefix") + "/rotate", root,
+        assertEquals(400, http.postJson(TOKENS + Json.field(again.body(), "prefix") + "/rotate", root,
                 "{\"grace\":1}").status());
     }
 
@@ -253,10 +253,10 @@ class TokenAdminHttpTest extends HttpTestSupport {
         start(WebXml.standard());
         String root = token("*");
         for (int i = 0; i < 10; i++) {
-            assertEquals(201, http.mint(root, READ_ONLY).status(), "mint " + (i + 1));
+            assertEquals(201, mint(root, READ_ONLY).status(), "mint " + (i + 1));
         }
 
-        Reply limited = http.mint(root, READ_ONLY);
+        HttpReply limited = mint(root, READ_ONLY);
 
         assertEquals(429, limited.status());
         assertEquals("rate_limited", Json.field(limited.body(), "error"));
@@ -269,12 +269,12 @@ class TokenAdminHttpTest extends HttpTestSupport {
         start(WebXml.standard());
         String root = token("*");
         for (int i = 0; i < 5; i++) {
-            assertEquals(400, http.mint(root, "{\"scopes\":[\"*\"]}").status());
-            assertEquals(400, http.mint(root, "{not json").status());
+            assertEquals(400, mint(root, "{\"scopes\":[\"*\"]}").status());
+            assertEquals(400, mint(root, "{not json").status());
         }
 
-        assertEquals(429, http.mint(root, READ_ONLY).status());
-        assertEquals(429, http.mint(root, "{not json").status());
+        assertEquals(429, mint(root, READ_ONLY).status());
+        assertEquals(429, mint(root, "{not json").status());
     }
 
     @Test
@@ -283,7 +283,7 @@ class TokenAdminHttpTest extends HttpTestSupport {
         String root = token("*");
 
         assertEquals(404, http.get(TOKENS + "a/b/c", root).status());
-        Reply put = http.call("PUT", TOKENS, root);
+        HttpReply put = http.call("PUT", TOKENS, root);
         assertEquals(405, put.status());
         assertEquals("GET, POST, DELETE", put.header("Allow"));
         assertEquals(405, http.get(TOKENS + "sk_abc", root).status());
@@ -294,7 +294,7 @@ class TokenAdminHttpTest extends HttpTestSupport {
     void adminApi_withoutToken_is401() throws Exception {
         start(WebXml.standard().param(FilterSettings.PUBLIC_PATHS, "/**"));
 
-        Reply reply = http.get(TOKENS, null);
+        HttpReply reply = http.get(TOKENS, null);
         assertEquals(401, reply.status());
         assertNotNull(reply.header("WWW-Authenticate"));
         assertNull(Json.field(reply.body(), "token"));

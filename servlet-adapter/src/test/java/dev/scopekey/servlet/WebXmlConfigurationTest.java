@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scopekey.audit.Slf4jAuditSink;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.store.memory.InMemoryTokenStore;
+import dev.scopekey.testkit.HttpHarness;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,9 @@ class WebXmlConfigurationTest {
     Path dir;
 
     private void assertStartFails(WebXml webXml, Map<String, Object> attributes, String expected) {
-        Exception failure = assertThrows(Exception.class, () -> JettyHarness.start(dir, webXml, attributes).stop());
+        HttpHarness.Builder application = HttpHarness.webXml(webXml.render());
+        attributes.forEach(application::attribute);
+        Exception failure = assertThrows(IllegalStateException.class, () -> application.start().close());
         StringBuilder messages = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             messages.append(t.getMessage()).append(" | ");

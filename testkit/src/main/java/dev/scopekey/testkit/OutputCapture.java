@@ -57,6 +57,11 @@ final class OutputCapture {
             System.out.flush();
             System.setOut(originalOut);
         }
+        return snapshot();
+    }
+
+    /** What was captured so far, by source, logging first; capturing goes on. */
+    Map<String, String> snapshot() {
         Map<String, String> captured = new LinkedHashMap<>();
         synchronized (jul) {
             captured.put(JUL, jul.toString());

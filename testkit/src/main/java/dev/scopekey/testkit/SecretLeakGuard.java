@@ -42,7 +42,7 @@ import org.opentest4j.AssertionFailedError;
 public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private final boolean watchStdout;
     private final List<PlainToken> watched = new CopyOnWriteArrayList<>();
-    private OutputCapture capture;
+    private volatile OutputCapture capture;
 
     /** A guard over {@code System.out}, {@code System.err} and {@code java.util.logging}. */
     public SecretLeakGuard() {
@@ -71,6 +71,20 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
     public SecretLeakGuard watch(PlainToken token) {
         watched.add(Objects.requireNonNull(token, "token"));
         return this;
+    }
+
+    /**
+     * Everything the guard copied so far in the running test, {@code java.util.logging} records
+     * first, then {@code System.err} and {@code System.out}: for tests that assert on a log line.
+     *
+     * @throws IllegalStateException outside a test
+     */
+    public String capturedOutput() {
+        OutputCapture running = capture;
+        if (running == null) {
+            throw new IllegalStateException("the guard captures output only while a test runs");
+        }
+        return String.join("", running.snapshot().values());
     }
 
     @Override
@@ -124,7 +138,7 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
     }
 
     /** The 32-character secret of a minted token; the whole text of a legacy one. */
-    private static String secretPart(PlainToken token) {
+    static String secretPart(PlainToken token) {
         String text = token.reveal();
         if (!token.isMinted()) {
             return text;

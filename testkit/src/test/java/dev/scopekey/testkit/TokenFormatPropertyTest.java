@@ -10,15 +10,9 @@ import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.TokenDigest;
 import dev.scopekey.domain.TokenFormat;
-import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.AuditSink;
-import dev.scopekey.port.TokenChange;
-import dev.scopekey.port.TokenQuery;
-import dev.scopekey.port.TokenStore;
 import dev.scopekey.service.TokenService;
 import java.security.SecureRandom;
-import java.util.List;
-import java.util.Optional;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -33,7 +27,7 @@ class TokenFormatPropertyTest {
 
     @BeforeContainer
     static void startService() {
-        unreachableStore = TokenService.builder(new UnreachableStore()).audit(AuditSink.discarding())
+        unreachableStore = TokenService.builder(new UnavailableTokenStore()).audit(AuditSink.discarding())
                 .lastUsedFlushInterval(null).build();
     }
 
@@ -139,33 +133,5 @@ class TokenFormatPropertyTest {
     @Provide
     Arbitrary<String> mutatedMinted() {
         return TokenArbitraries.mutatedMinted();
-    }
-
-    /** A store that fails every call: any lookup shows up as {@code Unavailable}. */
-    private static final class UnreachableStore implements TokenStore {
-        @Override
-        public Optional<TokenRecord> findByHash(String hash) {
-            throw new dev.scopekey.port.TokenStoreException("unreachable");
-        }
-
-        @Override
-        public List<TokenRecord> findByPrefix(String prefix) {
-            throw new dev.scopekey.port.TokenStoreException("unreachable");
-        }
-
-        @Override
-        public List<TokenRecord> list(TokenQuery query) {
-            throw new dev.scopekey.port.TokenStoreException("unreachable");
-        }
-
-        @Override
-        public void apply(TokenChange change) {
-            throw new dev.scopekey.port.TokenStoreException("unreachable");
-        }
-
-        @Override
-        public void recordUse(java.util.Map<String, java.time.Instant> lastUsedByHash) {
-            throw new dev.scopekey.port.TokenStoreException("unreachable");
-        }
     }
 }
