@@ -11,7 +11,7 @@ interface Command {
     /** One line for the command overview. */
     String summary();
 
-    /** The synopsis after the program name, without {@code --store}. */
+    /** The synopsis after the command name and {@code --store STORE}. */
     String usage();
 
     /** A few lines on what the command does and prints. */

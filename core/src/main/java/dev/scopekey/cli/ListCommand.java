@@ -21,7 +21,7 @@ final class ListCommand implements Command {
 
     @Override
     public String usage() {
-        return "list [--subject SUBJECT] [--all] [--after PREFIX] [--limit N]";
+        return "[--subject SUBJECT] [--all] [--after PREFIX] [--limit N]";
     }
 
     @Override

@@ -22,7 +22,7 @@ final class MintCommand implements Command {
 
     @Override
     public String usage() {
-        return "mint (--scope SCOPE... | --root) [--name NAME] [--subject SUBJECT] [--expires DURATION] [--quiet]";
+        return "(--scope SCOPE... | --root) [--name NAME] [--subject SUBJECT] [--expires DURATION] [--quiet]";
     }
 
     @Override

@@ -19,7 +19,7 @@ final class RevokeCommand implements Command {
 
     @Override
     public String usage() {
-        return "revoke PREFIX | revoke --subject SUBJECT";
+        return "(PREFIX | --subject SUBJECT)";
     }
 
     @Override

@@ -21,7 +21,7 @@ final class RotateCommand implements Command {
 
     @Override
     public String usage() {
-        return "rotate PREFIX [--grace DURATION] [--quiet]";
+        return "PREFIX [--grace DURATION] [--quiet]";
     }
 
     @Override

@@ -30,6 +30,8 @@ public final class ScopeKeyCli {
     public static final String STORE_ENV = "SCOPEKEY_STORE";
 
     static final String PROGRAM = "scopekey";
+    /** Keeps SLF4J from warning on stderr that no logging backend is bound; audit lines need one. */
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
     private static final Option STORE = Option.value("store", "STORE",
             "where the tokens live: file:PATH or jdbc:URL (default: $" + STORE_ENV + ")");
     private static final List<Command> COMMANDS = List.of(new MintCommand(), new ListCommand(),
@@ -54,8 +56,14 @@ public final class ScopeKeyCli {
         this.env = Map.copyOf(env);
     }
 
-    /** Runs one command against the process's streams, environment and real stores, then exits. */
+    /**
+     * Runs one command against the process's streams, environment and real stores, then exits
+     * with its code. Audit events go to SLF4J: put a binding on the class path to see them.
+     */
     public static void main(String[] args) {
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
         System.exit(new ScopeKeyCli(System.in, System.out, System.err, Clock.systemUTC(), System.console(),
                 new Stores(System.getenv()), System.getenv()).run(args));
     }
@@ -179,7 +187,7 @@ public final class ScopeKeyCli {
     }
 
     private static void printHelp(Command command, PrintStream to) {
-        to.println("Usage: " + PROGRAM + " " + command.usage() + " --store STORE");
+        to.println("Usage: " + PROGRAM + " " + command.name() + " --store STORE " + command.usage());
         to.println();
         to.println(command.description());
         to.println();

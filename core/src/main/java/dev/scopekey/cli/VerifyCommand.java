@@ -34,7 +34,7 @@ final class VerifyCommand implements Command {
 
     @Override
     public String usage() {
-        return "verify [--scope SCOPE] < TOKEN-FILE";
+        return "[--scope SCOPE] < TOKEN-FILE";
     }
 
     @Override

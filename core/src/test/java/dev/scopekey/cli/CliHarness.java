@@ -26,7 +26,7 @@ import java.util.Map;
 final class CliHarness {
     static final String STORE = "--store=file:tokens";
 
-    final InMemoryTokenStore memory = new InMemoryTokenStore();
+    InMemoryTokenStore memory = new InMemoryTokenStore();
     final List<StoreSpec> opened = new ArrayList<>();
     final Map<String, String> env = new HashMap<>();
     TokenStore store = memory;
@@ -78,6 +78,12 @@ final class CliHarness {
         List<String> args = new ArrayList<>(List.of("verify", STORE));
         args.addAll(List.of(extra));
         return runWithInput(token + "\n", args.toArray(String[]::new));
+    }
+
+    /** Starts over with a store holding these records, which may share display prefixes. */
+    void preload(TokenRecord... records) {
+        memory = InMemoryTokenStore.withRecords(List.of(records));
+        store = memory;
     }
 
     void advance(Duration by) {
