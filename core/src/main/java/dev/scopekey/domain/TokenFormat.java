@@ -1,6 +1,5 @@
 package dev.scopekey.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.zip.CRC32;
 
@@ -75,9 +74,14 @@ public final class TokenFormat {
             return false;
         }
         int checkStart = text.length() - CHECK_LENGTH;
-        StringBuilder expected = new StringBuilder(CHECK_LENGTH);
-        appendCheck(expected, crc(text, checkStart));
-        return text.regionMatches(checkStart, expected.toString(), 0, CHECK_LENGTH);
+        long rest = crc(text, checkStart);
+        for (int i = text.length() - 1; i >= checkStart; i--) {
+            if (text.charAt(i) != BASE62[(int) (rest % BASE62.length)]) {
+                return false;
+            }
+            rest /= BASE62.length;
+        }
+        return true;
     }
 
     /** The display prefix of a minted-shape token: {@code <brand>_<id>}. */
@@ -127,9 +131,14 @@ public final class TokenFormat {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
+    /** CRC32 over the first {@code length} characters, which are ASCII by the time it is called. */
     private static long crc(CharSequence text, int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) text.charAt(i);
+        }
         CRC32 crc = new CRC32();
-        crc.update(text.subSequence(0, length).toString().getBytes(StandardCharsets.US_ASCII));
+        crc.update(bytes, 0, length);
         return crc.getValue();
     }
 

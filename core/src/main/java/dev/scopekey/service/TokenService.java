@@ -5,6 +5,7 @@ import dev.scopekey.domain.AuditEventType;
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.Scope;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenPrincipal;
@@ -85,23 +86,45 @@ public final class TokenService implements AutoCloseable {
         return decision;
     }
 
-    /** Authenticates {@code token} and checks it holds {@code requiredScope}; fails closed. */
+    /**
+     * Authenticates {@code token} and checks it holds {@code requiredScope}; fails closed for a
+     * null, malformed or wildcard required scope.
+     */
     public AuthDecision authorize(String token, String requiredScope, String clientAddress) {
-        AuthDecision decision = authenticate(token, clientAddress);
-        if (!(decision instanceof AuthDecision.Granted)) {
-            return decision;
-        }
-        return authorize(((AuthDecision.Granted) decision).principal(), requiredScope, clientAddress);
+        return authorize(token, Scope.parse(requiredScope).orElse(null), requiredScope, clientAddress);
+    }
+
+    /** As {@link #authorize(String, String, String)}, with a scope parsed once up front (the fast path). */
+    public AuthDecision authorize(String token, Scope requiredScope, String clientAddress) {
+        return authorize(token, requiredScope, requiredScope == null ? null : requiredScope.value(), clientAddress);
     }
 
     /** Checks that an authenticated principal holds {@code requiredScope}; fails closed. */
     public AuthDecision authorize(TokenPrincipal principal, String requiredScope, String clientAddress) {
-        if (principal.hasScope(requiredScope)) {
+        return authorize(principal, Scope.parse(requiredScope).orElse(null), requiredScope, clientAddress);
+    }
+
+    /** Checks that an authenticated principal holds {@code requiredScope}; fails closed. */
+    public AuthDecision authorize(TokenPrincipal principal, Scope requiredScope, String clientAddress) {
+        return authorize(principal, requiredScope, requiredScope == null ? null : requiredScope.value(),
+                clientAddress);
+    }
+
+    private AuthDecision authorize(String token, Scope required, String asWritten, String clientAddress) {
+        AuthDecision decision = authenticate(token, clientAddress);
+        if (!(decision instanceof AuthDecision.Granted)) {
+            return decision;
+        }
+        return authorize(((AuthDecision.Granted) decision).principal(), required, asWritten, clientAddress);
+    }
+
+    private AuthDecision authorize(TokenPrincipal principal, Scope required, String asWritten, String client) {
+        if (principal.scopes().grants(required)) {
             return new AuthDecision.Granted(principal);
         }
-        emit(AuditEventType.AUTHORIZATION_DENIED, principal.actor(), principal.prefix(), clientAddress,
+        emit(AuditEventType.AUTHORIZATION_DENIED, principal.actor(), principal.prefix(), client,
                 DenialReason.INSUFFICIENT_SCOPE.name());
-        return new AuthDecision.Denied(DenialReason.INSUFFICIENT_SCOPE, principal, requiredScope);
+        return new AuthDecision.Denied(DenialReason.INSUFFICIENT_SCOPE, principal, asWritten);
     }
 
     /**

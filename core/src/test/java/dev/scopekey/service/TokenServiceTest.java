@@ -186,7 +186,7 @@ class TokenServiceTest {
     void authorize_failsClosed_forMissingOrWildcardRequiredScope_evenForRoot() {
         String root = mintAsOperator("*");
 
-        assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(service.authorize(root, null, CLIENT)));
+        assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(service.authorize(root, (String) null, CLIENT)));
         assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(service.authorize(root, "", CLIENT)));
         assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(service.authorize(root, "*", CLIENT)));
         assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(service.authorize(root, "kafka:*", CLIENT)));

@@ -1,0 +1,125 @@
+package dev.scopekey.store.file;
+
+import dev.scopekey.port.TokenStoreException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Replaces a file's content all at once: a temporary file in the same directory, created
+ * readable by its owner only, is written and flushed to disk, renamed over the file, and the
+ * directory is flushed too. A reader sees the old content or the new, never a mix; a failure
+ * leaves the file as it was. Thread-safe; callers serialise writes to one file themselves.
+ */
+final class AtomicFileWriter {
+    /** Owner read and write only: {@code 0600}. */
+    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final Consumer<Path> onTempCreated;
+
+    AtomicFileWriter() {
+        this(temp -> { });
+    }
+
+    /** A writer that shows each temporary file, just created and still empty, to {@code onTempCreated}. */
+    AtomicFileWriter(Consumer<Path> onTempCreated) {
+        this.onTempCreated = onTempCreated;
+    }
+
+    /**
+     * Makes {@code bytes} the content of {@code target}, with mode {@code 0600} where the file
+     * system has POSIX permissions.
+     *
+     * @throws TokenStoreException if any step fails; the target is then unchanged
+     */
+    void write(Path target, byte[] bytes) {
+        Path directory = target.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            temp = createTemp(directory, target.getFileName().toString());
+            onTempCreated.accept(temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+            forceDirectory(directory);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new TokenStoreException("could not write the token file " + target + ": " + describe(e), e);
+        } finally {
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    /** Creates an empty file readable by its owner only, failing if it exists. */
+    static void createOwnerOnly(Path file) throws IOException {
+        if (isPosix(file.toAbsolutePath().getParent())) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        } else {
+            Files.createFile(file);
+        }
+    }
+
+    private static Path createTemp(Path directory, String name) throws IOException {
+        String prefix = "." + name + ".";
+        if (!isPosix(directory)) {
+            return Files.createTempFile(directory, prefix, ".tmp");
+        }
+        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+        Path temp = Files.createTempFile(directory, prefix, ".tmp", ownerOnly);
+        // the creation mode is masked by the umask; make it exactly 0600 before any byte is written
+        Files.setPosixFilePermissions(temp, OWNER_ONLY);
+        return temp;
+    }
+
+    static boolean isPosix(Path directory) {
+        return directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Flushes the directory entry of the rename; a no-op where directories cannot be opened. */
+    private static void forceDirectory(Path directory) throws IOException {
+        if (!isPosix(directory)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /** What went wrong, in words: the reason the OS gave, or the kind of failure and the path. */
+    static String describe(Exception e) {
+        String message = e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() == null) {
+            return e.getClass().getSimpleName() + " " + message;
+        }
+        return message;
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // the failure that brought us here is what the caller hears about
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package dev.scopekey.store.file;
+
+import dev.scopekey.domain.TokenIndex;
+import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.TokenChange;
+import dev.scopekey.port.TokenQuery;
+import dev.scopekey.port.TokenStore;
+import dev.scopekey.port.TokenStoreException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A token store kept in one text file, one token per line, compatible with plain files of
+ * legacy tokens (format: {@code docs/file-format.md}). Lookups are served from memory; the file
+ * is looked at again at most once per re-check interval, so edits an operator makes are picked
+ * up without a restart. Every change is written atomically, under a lock that other processes
+ * using this store respect, before memory changes; lines the change does not touch keep their
+ * bytes.
+ *
+ * <p>Fails closed: while the file is missing or unreadable every call throws
+ * {@link TokenStoreException} (authentication becomes {@code Unavailable}) instead of answering
+ * from what was read before. Thread-safe. Close the {@code TokenService} using it first, so
+ * last-use times are flushed.
+ */
+public final class FileTokenStore implements TokenStore, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FileTokenStore.class);
+
+    private final Path file;
+    private final Clock clock;
+    private final long intervalMillis;
+    private final TokenFileReader reader;
+    private final TokenFileLock lock;
+    private final AtomicFileWriter writer;
+    /** Last use of legacy tokens: kept in memory only, so bare legacy lines stay bare. */
+    private final Map<String, Instant> legacyUse = new ConcurrentHashMap<>();
+    private volatile StoreView view;
+    private volatile long nextCheckMillis;
+    private volatile boolean closed;
+
+    private FileTokenStore(Path file, FileTokenStoreOptions options, AtomicFileWriter writer) {
+        this.file = file;
+        this.clock = options.clock();
+        this.intervalMillis = saturatedMillis(options);
+        this.reader = new TokenFileReader(file, warning -> {
+            LOG.warn("token file {} {}; the line is ignored and kept as written", file, warning);
+            options.warningListener().accept(warning);
+        });
+        this.lock = new TokenFileLock(file);
+        this.writer = writer;
+    }
+
+    /**
+     * Opens the token file at {@code file} with default options, creating it empty with mode
+     * {@code 0600} if it does not exist.
+     *
+     * @throws TokenStoreException if the file cannot be created or read
+     */
+    public static FileTokenStore open(Path file) {
+        return open(file, FileTokenStoreOptions.defaults());
+    }
+
+    /**
+     * Opens the token file at {@code file}, creating it empty with mode {@code 0600} if it does
+     * not exist. Symbolic links are resolved once, here.
+     *
+     * @throws TokenStoreException if the file cannot be created or read
+     */
+    public static FileTokenStore open(Path file, FileTokenStoreOptions options) {
+        return open(file, options, new AtomicFileWriter());
+    }
+
+    /** As {@link #open(Path, FileTokenStoreOptions)}, writing through {@code writer}. */
+    static FileTokenStore open(Path file, FileTokenStoreOptions options, AtomicFileWriter writer) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path real;
+        try {
+            try {
+                AtomicFileWriter.createOwnerOnly(absolute);
+            } catch (FileAlreadyExistsException exists) {
+                // the usual case: open what is there
+            }
+            real = absolute.toRealPath();
+        } catch (IOException e) {
+            throw new TokenStoreException("could not create the token file " + absolute + ": "
+                    + AtomicFileWriter.describe(e), e);
+        }
+        warnIfOthersMayRead(real);
+        FileTokenStore store = new FileTokenStore(real, options, writer);
+        store.view = store.refreshed(null);
+        store.view.orThrow();
+        store.nextCheckMillis = store.deadline();
+        return store;
+    }
+
+    // --- reads ------------------------------------------------------------------------------
+
+    @Override
+    public Optional<TokenRecord> findByHash(String hash) {
+        return current().findByHash(hash);
+    }
+
+    @Override
+    public List<TokenRecord> findByPrefix(String prefix) {
+        return current().findByPrefix(prefix);
+    }
+
+    @Override
+    public List<TokenRecord> list(TokenQuery query) {
+        return current().list(query.subject(), query.afterPrefix(), query.liveAt(), query.limit());
+    }
+
+    /** The index, re-checking the file first when the interval has passed. Cheap otherwise. */
+    private TokenIndex current() {
+        if (closed) {
+            throw new TokenStoreException("the token store for " + file + " is closed");
+        }
+        if (clock.millis() >= nextCheckMillis && lock.tryLockInProcess()) {
+            try {
+                if (clock.millis() >= nextCheckMillis) {
+                    StoreView fresh = refreshed(view);
+                    report(view, fresh);
+                    view = fresh;
+                    nextCheckMillis = deadline();
+                }
+            } finally {
+                lock.unlockInProcess();
+            }
+        }
+        return view.orThrow();
+    }
+
+    /** The file as it is now; a failure view rather than an exception when it cannot be read. */
+    private StoreView refreshed(StoreView old) {
+        Snapshot previous = old == null ? null : old.snapshot;
+        try {
+            Snapshot now = reader.read(previous, true);
+            if (now == previous) {
+                return old;
+            }
+            boolean sameContent = previous != null && now.file() == previous.file();
+            return StoreView.of(now, sameContent ? old.index : index(now.file()));
+        } catch (IOException e) {
+            return StoreView.failed(readFailure(e), e);
+        }
+    }
+
+    private String readFailure(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "the token file " + file + " is missing (it is created only when the store is opened)";
+        }
+        return "could not read the token file " + file + ": " + AtomicFileWriter.describe(e);
+    }
+
+    // --- writes -----------------------------------------------------------------------------
+
+    @Override
+    public void apply(TokenChange change) {
+        mutate(current -> current.apply(change), Map.of());
+    }
+
+    /** Writes {@code used=} for every token that needs it in one write; legacy tokens' uses stay in memory. */
+    @Override
+    public void recordUse(Map<String, Instant> lastUsedByHash) {
+        Map<String, Instant> legacyUses = new HashMap<>();
+        mutate(current -> {
+            legacyUses.clear();
+            List<TokenRecord> updates = new ArrayList<>();
+            TokenIndex index = index(current);
+            lastUsedByHash.forEach((hash, at) -> index.findByHash(hash)
+                    .filter(record -> record.lastUsedAt() == null || record.lastUsedAt().isBefore(at))
+                    .ifPresent(record -> {
+                        if (current.isLegacy(hash)) {
+                            legacyUses.put(hash, at);
+                        } else {
+                            updates.add(record.withLastUsedAt(at));
+                        }
+                    }));
+            return updates.isEmpty() ? current : current.apply(TokenChange.update(updates));
+        }, legacyUses);
+    }
+
+    /**
+     * Under both locks: reads the file afresh, applies {@code change}, writes the result if it
+     * differs, and only then records {@code legacyUses} (filled by the change) and replaces the
+     * in-memory view.
+     */
+    private void mutate(UnaryOperator<TokenFile> change, Map<String, Instant> legacyUses) {
+        if (closed) {
+            throw new TokenStoreException("the token store for " + file + " is closed");
+        }
+        lock.locked(() -> {
+            Snapshot fresh;
+            try {
+                fresh = reader.read(view.snapshot, false);
+            } catch (IOException e) {
+                throw new TokenStoreException(readFailure(e) + "; nothing was written", e);
+            }
+            TokenFile next;
+            try {
+                next = change.apply(fresh.file());
+            } catch (IllegalArgumentException e) {
+                throw new TokenStoreException(e.getMessage(), e);
+            }
+            if (next != fresh.file()) {
+                byte[] bytes = next.toBytes();
+                writer.write(file, bytes);
+                fresh = new Snapshot(next, bytes, reader.stampNow());
+            }
+            legacyUse.putAll(legacyUses);
+            StoreView written = StoreView.of(fresh, index(fresh.file()));
+            report(view, written);
+            view = written;
+            nextCheckMillis = deadline();
+            return null;
+        });
+    }
+
+    private TokenIndex index(TokenFile tokenFile) {
+        if (legacyUse.isEmpty()) {
+            return TokenIndex.of(tokenFile.records());
+        }
+        List<TokenRecord> records = new ArrayList<>(tokenFile.records().size());
+        for (TokenRecord record : tokenFile.records()) {
+            Instant used = tokenFile.isLegacy(record.hash()) ? legacyUse.get(record.hash()) : null;
+            records.add(used == null ? record : record.withLastUsedAt(used));
+        }
+        return TokenIndex.of(records);
+    }
+
+    // --- housekeeping -----------------------------------------------------------------------
+
+    /** Stops the store: later calls throw {@link TokenStoreException}. Holds no open file between calls. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** The token file, as resolved when opened. */
+    public Path path() {
+        return file;
+    }
+
+    private long deadline() {
+        long now = clock.millis();
+        return now > Long.MAX_VALUE - intervalMillis ? Long.MAX_VALUE : now + intervalMillis;
+    }
+
+    private static long saturatedMillis(FileTokenStoreOptions options) {
+        try {
+            return options.recheckInterval().toMillis();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private void report(StoreView before, StoreView after) {
+        if (after.failure != null && (before == null || before.failure == null)) {
+            LOG.error("{}; token lookups fail until it can be read again", after.failure);
+        } else if (after.failure == null && before != null && before.failure != null) {
+            LOG.info("the token file {} can be read again ({} tokens)", file, after.index.size());
+        }
+    }
+
+    private static void warnIfOthersMayRead(Path real) {
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(real);
+            if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)) {
+                LOG.warn("the token file {} is readable by group or others; it becomes 0600 on the next write",
+                        real);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // no POSIX permissions to check here
+        }
+    }
+
+    @Override
+    public String toString() {
+        StoreView current = view;
+        String state = current.failure == null ? current.index.size() + " tokens" : "unavailable";
+        return "FileTokenStore[" + file + ", " + state + "]";
+    }
+}

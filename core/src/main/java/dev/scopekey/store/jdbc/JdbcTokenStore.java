@@ -1,0 +1,266 @@
+package dev.scopekey.store.jdbc;
+
+import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.DuplicateTokenException;
+import dev.scopekey.port.TokenChange;
+import dev.scopekey.port.TokenQuery;
+import dev.scopekey.port.TokenStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * A token store in a relational database (PostgreSQL, MariaDB/MySQL or H2) reached through a
+ * {@link DataSource} the integrator provides and owns. Many instances may share one database.
+ * Thread-safe.
+ *
+ * <p>Every {@link #apply} is one transaction; a failure of any kind writes nothing and throws
+ * {@code TokenStoreException} ({@link DuplicateTokenException} for a prefix or hash already
+ * held). {@link #findByHash} answers from a short cache (see {@link JdbcTokenStoreBuilder#cacheTtl});
+ * this instance's own changes invalidate it at once, other instances' within the TTL, or at
+ * once on PostgreSQL through LISTEN/NOTIFY. Nothing is served from the cache past its TTL, so
+ * a database outage turns into {@code TokenStoreException} (and {@code Unavailable}) then.
+ * Instants are kept to {@link #TIMESTAMP_PRECISION}, truncated on write.
+ *
+ * <p>The schema comes from {@link #migrate()} or from the integrator's own Flyway or Liquibase
+ * run of the scripts in {@code META-INF/scopekey/sql/<dialect>/}.
+ */
+public final class JdbcTokenStore implements TokenStore, AutoCloseable {
+    /** The precision of every stored instant; finer parts are truncated toward the past. */
+    public static final ChronoUnit TIMESTAMP_PRECISION = TokenRows.PRECISION;
+
+    private static final int BATCH_SIZE = 500;
+
+    private final Database database;
+    private final TokenCache cache;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final PostgresInvalidations invalidations;
+
+    JdbcTokenStore(JdbcTokenStoreBuilder builder) {
+        this.database = new Database(builder.dataSource, builder.queryTimeout);
+        this.cache = new TokenCache(builder.clock, builder.cacheTtl, builder.cacheSize, builder.negativeCacheSize);
+        this.invalidations = builder.listen && !builder.cacheTtl.isZero()
+                ? PostgresInvalidations.start(database, cache, instanceId) : null;
+    }
+
+    /** Starts building a store over {@code dataSource}. */
+    public static JdbcTokenStoreBuilder builder(DataSource dataSource) {
+        return new JdbcTokenStoreBuilder(dataSource);
+    }
+
+    /**
+     * Applies the schema migrations the database lacks ({@link JdbcMigrations#apply}).
+     *
+     * @return the migrations applied now, empty if the schema was current
+     */
+    public List<String> migrate() {
+        return JdbcMigrations.apply(database.dataSource());
+    }
+
+    @Override
+    public Optional<TokenRecord> findByHash(String hash) {
+        Optional<TokenRecord> cached = cache.get(hash);
+        if (cached != null) {
+            return cached;
+        }
+        long stamp = cache.stamp();
+        Optional<TokenRecord> found = database.read("look up a token", connection -> {
+            List<TokenRecord> rows = query(connection, TokenRows.FIND_BY_HASH, hash);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        });
+        cache.put(hash, found, stamp);
+        return found;
+    }
+
+    @Override
+    public List<TokenRecord> findByPrefix(String prefix) {
+        return database.read("look up a prefix", connection -> query(connection, TokenRows.FIND_BY_PREFIX, prefix));
+    }
+
+    @Override
+    public List<TokenRecord> list(TokenQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        if (query.afterPrefix() != null) {
+            parameters.add(query.afterPrefix());
+        }
+        if (query.subject() != null) {
+            parameters.add(query.subject());
+        }
+        if (query.liveAt() != null) {
+            Instant liveAt = TokenRows.truncate(query.liveAt());
+            parameters.add(liveAt);
+            parameters.add(liveAt);
+        }
+        parameters.add(query.limit());
+        String sql = TokenRows.listQuery(query.afterPrefix() != null, query.subject() != null, query.liveAt() != null);
+        return database.read("list tokens", connection -> query(connection, sql, parameters.toArray()));
+    }
+
+    @Override
+    public void apply(TokenChange change) {
+        Set<String> touched = new LinkedHashSet<>();
+        for (TokenRecord record : change.inserts()) {
+            TokenRows.checkFits(record);
+            touched.add(record.hash());
+        }
+        for (TokenRecord record : change.updates()) {
+            TokenRows.checkFits(record);
+            touched.add(record.hash());
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        try {
+            database.write("apply a token change", connection -> {
+                Dialect dialect = database.dialect(connection);
+                insert(connection, dialect, change.inserts());
+                update(connection, dialect, change.updates());
+                if (dialect == Dialect.POSTGRESQL) {
+                    PostgresInvalidations.notify(database, connection, instanceId, touched);
+                }
+                return null;
+            });
+        } finally {
+            // also after a failure: a commit whose answer was lost may have gone through
+            cache.invalidate(touched);
+        }
+    }
+
+    /** Writes last-use times as JDBC batches, one statement per token, in one transaction; never backwards. */
+    @Override
+    public void recordUse(Map<String, Instant> lastUsedByHash) {
+        if (lastUsedByHash.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> stored = new LinkedHashMap<>();
+        lastUsedByHash.forEach((hash, at) -> stored.put(hash, TokenRows.truncate(at)));
+        database.write("record token use", connection -> {
+            Dialect dialect = database.dialect(connection);
+            try (PreparedStatement statement = database.prepare(connection, TokenRows.RECORD_USE)) {
+                int pending = 0;
+                for (Map.Entry<String, Instant> use : stored.entrySet()) {
+                    TokenRows.bindUse(statement, dialect, use.getKey(), use.getValue());
+                    statement.addBatch();
+                    if (++pending == BATCH_SIZE) {
+                        statement.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    statement.executeBatch();
+                }
+            }
+            return null;
+        });
+        cache.recordUse(stored);
+    }
+
+    /** Stops the LISTEN thread, if any. The data source stays open: it belongs to the integrator. */
+    @Override
+    public void close() {
+        if (invalidations != null) {
+            invalidations.close();
+        }
+    }
+
+    /** Whether this store currently receives PostgreSQL change notifications. */
+    boolean isListening() {
+        return invalidations != null && invalidations.isListening();
+    }
+
+    /** Whether this store's LISTEN thread still runs. */
+    boolean isListenerAlive() {
+        return invalidations != null && invalidations.isAlive();
+    }
+
+    TokenCache cache() {
+        return cache;
+    }
+
+    private void insert(Connection connection, Dialect dialect, List<TokenRecord> inserts) throws SQLException {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = database.prepare(connection, TokenRows.INSERT)) {
+            for (TokenRecord record : inserts) {
+                TokenRows.bindInsert(statement, dialect, record);
+                try {
+                    statement.executeUpdate();
+                } catch (SQLException e) {
+                    if (isUniqueViolation(e)) {
+                        throw new DuplicateTokenException(record.prefix());
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void update(Connection connection, Dialect dialect, List<TokenRecord> updates) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = database.prepare(connection, TokenRows.UPDATE)) {
+            int pending = 0;
+            for (TokenRecord record : updates) {
+                TokenRows.bindUpdate(statement, dialect, record);
+                statement.addBatch();
+                if (++pending == BATCH_SIZE) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    private List<TokenRecord> query(Connection connection, String sql, Object... parameters) throws SQLException {
+        Dialect dialect = database.dialect(connection);
+        try (PreparedStatement statement = database.prepare(connection, sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object parameter = parameters[i];
+                if (parameter instanceof Instant) {
+                    dialect.bindInstant(statement, i + 1, (Instant) parameter);
+                } else if (parameter instanceof Integer) {
+                    statement.setInt(i + 1, (Integer) parameter);
+                } else {
+                    statement.setString(i + 1, (String) parameter);
+                }
+            }
+            List<TokenRecord> records = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    records.add(TokenRows.read(rows, dialect));
+                }
+            }
+            return records;
+        }
+    }
+
+    /** A unique-key violation: SQLState 23505 (PostgreSQL, H2) or MySQL error 1062. */
+    private static boolean isUniqueViolation(SQLException e) {
+        String state = e.getSQLState();
+        return "23505".equals(state) || e.getErrorCode() == 1062 && state != null && state.startsWith("23");
+    }
+
+    @Override
+    public String toString() {
+        Dialect dialect = database.knownDialect();
+        return "JdbcTokenStore[" + (dialect == null ? "not yet connected" : dialect.name().toLowerCase(java.util.Locale.ROOT))
+                + ", " + cache + "]";
+    }
+}

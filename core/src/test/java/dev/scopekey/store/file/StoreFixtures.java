@@ -1,0 +1,69 @@
+package dev.scopekey.store.file;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.scopekey.domain.ActorLabel;
+import dev.scopekey.port.AuditSink;
+import dev.scopekey.port.TokenStore;
+import dev.scopekey.service.Caller;
+import dev.scopekey.service.TokenService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Shared helpers for the file-store tests. */
+final class StoreFixtures {
+    static final Caller OPERATOR = Caller.operator(ActorLabel.CLI);
+
+    private StoreFixtures() {
+    }
+
+    /** A service over {@code store} that flushes last use only when asked. */
+    static TokenService service(TokenStore store) {
+        return TokenService.builder(store).audit(AuditSink.discarding()).lastUsedFlushInterval(null).build();
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls {@code condition} every few milliseconds until it holds or {@code limit} passes. */
+    static void eventually(Duration limit, String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                fail("within " + limit + ": " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted while waiting: " + what);
+            }
+        }
+    }
+}

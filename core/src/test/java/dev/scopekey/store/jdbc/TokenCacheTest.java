@@ -1,0 +1,121 @@
+package dev.scopekey.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scopekey.domain.ActorLabel;
+import dev.scopekey.domain.ScopeSet;
+import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class TokenCacheTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Duration TTL = Duration.ofSeconds(5);
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final TokenCache cache = new TokenCache(clock, TTL, 100, 100);
+
+    @Test
+    void answers_areServedWithinTheTtl_andNeverAfter() {
+        TokenRecord record = record("known");
+        cache.put(record.hash(), Optional.of(record), cache.stamp());
+        cache.put(hash("unknown"), Optional.empty(), cache.stamp());
+
+        clock.advance(TTL.minusMillis(1));
+        assertEquals(Optional.of(record), cache.get(record.hash()));
+        assertEquals(Optional.empty(), cache.get(hash("unknown")));
+
+        clock.advance(Duration.ofMillis(1));
+        assertNull(cache.get(record.hash()));
+        assertNull(cache.get(hash("unknown")));
+    }
+
+    @Test
+    void answerReadBeforeAnInvalidation_isNotCached() {
+        TokenRecord record = record("raced");
+        long stamp = cache.stamp();
+
+        cache.invalidate(List.of(record.hash()));
+        cache.put(record.hash(), Optional.of(record), stamp);
+
+        assertNull(cache.get(record.hash()));
+    }
+
+    @Test
+    void invalidate_forgetsFoundAndUnknownAnswers() {
+        TokenRecord record = record("found");
+        cache.put(record.hash(), Optional.of(record), cache.stamp());
+        cache.put(hash("absent"), Optional.empty(), cache.stamp());
+
+        cache.invalidate(List.of(record.hash(), hash("absent")));
+
+        assertNull(cache.get(record.hash()));
+        assertNull(cache.get(hash("absent")));
+    }
+
+    @Test
+    void zeroTtl_cachesNothing() {
+        TokenCache off = new TokenCache(clock, Duration.ZERO, 100, 100);
+        TokenRecord record = record("off");
+        off.put(record.hash(), Optional.of(record), off.stamp());
+
+        assertNull(off.get(record.hash()));
+    }
+
+    @Test
+    void recordUse_movesACachedLastUseForwardOnly() {
+        TokenRecord record = record("used").withLastUsedAt(T0.plusSeconds(10));
+        cache.put(record.hash(), Optional.of(record), cache.stamp());
+
+        cache.recordUse(Map.of(record.hash(), T0.plusSeconds(5)));
+        assertEquals(T0.plusSeconds(10), cache.get(record.hash()).orElseThrow().lastUsedAt());
+        cache.recordUse(Map.of(record.hash(), T0.plusSeconds(20)));
+        assertEquals(T0.plusSeconds(20), cache.get(record.hash()).orElseThrow().lastUsedAt());
+    }
+
+    @Test
+    void floodOfUnknownHashes_neverEvictsFoundTokens() {
+        TokenRecord record = record("keeper");
+        cache.put(record.hash(), Optional.of(record), cache.stamp());
+
+        for (int i = 0; i < 10_000; i++) {
+            cache.put(hash("random-" + i), Optional.empty(), cache.stamp());
+        }
+
+        assertTrue(cache.absentSize() <= 100, cache.toString());
+        assertEquals(Optional.of(record), cache.get(record.hash()));
+    }
+
+    @Property(tries = 50)
+    void bothSides_stayWithinTheirBounds(@ForAll @IntRange(min = 1, max = 64) int foundBound,
+                                         @ForAll @IntRange(min = 1, max = 64) int absentBound,
+                                         @ForAll @IntRange(min = 0, max = 500) int puts) {
+        TokenCache bounded = new TokenCache(clock, TTL, foundBound, absentBound);
+        for (int i = 0; i < puts; i++) {
+            TokenRecord record = record("p" + i);
+            bounded.put(record.hash(), i % 3 == 0 ? Optional.empty() : Optional.of(record), bounded.stamp());
+        }
+        assertTrue(bounded.foundSize() <= foundBound, bounded.toString());
+        assertTrue(bounded.absentSize() <= absentBound, bounded.toString());
+    }
+
+    private static String hash(String seed) {
+        return TokenDigest.sha256Hex(seed);
+    }
+
+    private static TokenRecord record(String seed) {
+        return new TokenRecord("sk_" + seed, hash(seed), ScopeSet.parseList("kafka:read"), null, null, T0,
+                ActorLabel.CLI, null, null, null, null, TokenSource.STORE);
+    }
+}
