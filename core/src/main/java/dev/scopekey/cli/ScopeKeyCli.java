@@ -5,6 +5,7 @@ import dev.scopekey.port.TokenStoreException;
 import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,8 @@ import java.util.Objects;
 
 /**
  * The operator command line: {@code java -jar scopekey-core.jar <command> --store STORE …}
- * mints, lists, revokes, rotates and verifies tokens directly against a token file or database,
+ * mints, lists, revokes, rotates and verifies tokens directly against a token file or database
+ * (and migrates a database's schema),
  * as the operator (who alone may mint root tokens). A minted token is printed once, on standard
  * output; standard error never carries a secret. Exit codes: {@value #EXIT_OK} done,
  * {@value #EXIT_REFUSED} refused or failed, {@value #EXIT_USAGE} a wrong command line.
@@ -35,7 +37,7 @@ public final class ScopeKeyCli {
     private static final Option STORE = Option.value("store", "STORE",
             "where the tokens live: file:PATH or jdbc:URL (default: $" + STORE_ENV + ")");
     private static final List<Command> COMMANDS = List.of(new MintCommand(), new ListCommand(),
-            new RevokeCommand(), new RotateCommand(), new VerifyCommand());
+            new RevokeCommand(), new RotateCommand(), new VerifyCommand(), new MigrateCommand());
 
     private final InputStream in;
     private final PrintStream out;
@@ -65,7 +67,7 @@ public final class ScopeKeyCli {
             System.setProperty(SLF4J_VERBOSITY, "ERROR");
         }
         System.exit(new ScopeKeyCli(System.in, System.out, System.err, Clock.systemUTC(), System.console(),
-                new Stores(System.getenv()), System.getenv()).run(args));
+                new Stores(System.getenv(), System.err), System.getenv()).run(args));
     }
 
     /**
@@ -101,6 +103,9 @@ public final class ScopeKeyCli {
             return usageError(command, e.getMessage());
         } catch (TokenStoreException e) {
             err.println("store error: " + e.getMessage());
+            if (e.getCause() instanceof SQLException && isSchemaProblem((SQLException) e.getCause())) {
+                err.println("Has the schema been created? Run '" + PROGRAM + " migrate --store jdbc:...' first.");
+            }
             return EXIT_REFUSED;
         } catch (ScopeKeyException e) {
             err.println("error: " + e.getMessage());
@@ -121,6 +126,11 @@ public final class ScopeKeyCli {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--store: " + e.getMessage());
         }
+    }
+
+    /** SQLState class 42: syntax error or access rule violation, such as a missing table. */
+    private static boolean isSchemaProblem(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("42");
     }
 
     private int help(List<String> topics) {
@@ -187,7 +197,7 @@ public final class ScopeKeyCli {
     }
 
     private static void printHelp(Command command, PrintStream to) {
-        to.println("Usage: " + PROGRAM + " " + command.name() + " --store STORE " + command.usage());
+        to.println(("Usage: " + PROGRAM + " " + command.name() + " --store STORE " + command.usage()).strip());
         to.println();
         to.println(command.description());
         to.println();

@@ -30,6 +30,10 @@ final class CliHarness {
     final List<StoreSpec> opened = new ArrayList<>();
     final Map<String, String> env = new HashMap<>();
     TokenStore store = memory;
+    /** Whether runs open real stores (token files, databases) instead of {@link #store}. */
+    boolean realStores;
+    /** The {@code --store} argument {@link #mint} and {@link #verify} pass. */
+    String storeArg = STORE;
     Instant now = Instant.parse("2030-01-01T00:00:00Z");
 
     /** What one run produced. */
@@ -51,13 +55,13 @@ final class CliHarness {
     Result runWithInput(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StoreOpener opener = spec -> {
-            opened.add(spec);
-            return store;
-        };
         int exit;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            StoreOpener opener = spec -> {
+                opened.add(spec);
+                return realStores ? new Stores(env, errStream).open(spec) : store;
+            };
             exit = new ScopeKeyCli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), outStream,
                     errStream, Clock.fixed(now, ZoneOffset.UTC), null, opener, env).run(args);
         }
@@ -67,7 +71,7 @@ final class CliHarness {
 
     /** Mints with {@code --quiet} and the given extra arguments; returns the token. */
     String mint(String... extra) {
-        List<String> args = new ArrayList<>(List.of("mint", STORE, "--quiet"));
+        List<String> args = new ArrayList<>(List.of("mint", storeArg, "--quiet"));
         args.addAll(List.of(extra));
         Result result = run(args.toArray(String[]::new));
         assertEquals(0, result.exit(), result::toString);
@@ -75,7 +79,7 @@ final class CliHarness {
     }
 
     Result verify(String token, String... extra) {
-        List<String> args = new ArrayList<>(List.of("verify", STORE));
+        List<String> args = new ArrayList<>(List.of("verify", storeArg));
         args.addAll(List.of(extra));
         return runWithInput(token + "\n", args.toArray(String[]::new));
     }
