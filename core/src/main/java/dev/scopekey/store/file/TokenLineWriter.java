@@ -82,7 +82,10 @@ final class TokenLineWriter {
         return known.key() + "=" + formatted;
     }
 
-    /** Fields joined by tabs, leaving out empty name and time fields that nothing follows. */
+    /**
+     * Fields joined by tabs, leaving out empty name and time fields that nothing follows; a line
+     * whose last value ends in a space gets an empty field after it, so the space is read back.
+     */
     private static String join(String credential, String scopes, String name, String created,
                                List<String> attributes) {
         StringBuilder line = new StringBuilder(credential).append(TokenLineParser.SEPARATOR).append(scopes);
@@ -95,6 +98,10 @@ final class TokenLineWriter {
         }
         for (String attribute : attributes) {
             line.append(TokenLineParser.SEPARATOR).append(attribute);
+        }
+        if (line.charAt(line.length() - 1) == ' ') {
+            // readers ignore trailing spaces; an empty last field keeps those of a value
+            line.append(TokenLineParser.SEPARATOR);
         }
         return line.toString();
     }

@@ -6,8 +6,10 @@ import dev.scopekey.port.DuplicateTokenException;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,6 +57,15 @@ public final class InMemoryTokenStore implements TokenStore {
         } catch (IllegalStateException duplicate) {
             throw new DuplicateTokenException(duplicate.getMessage());
         }
+    }
+
+    /**
+     * Reads and writes under the same lock as {@link #apply}, so a batch read before a concurrent
+     * revocation can never write the record back unrevoked.
+     */
+    @Override
+    public synchronized void recordUse(Map<String, Instant> lastUsedByHash) {
+        TokenStore.super.recordUse(lastUsedByHash);
     }
 
     @Override

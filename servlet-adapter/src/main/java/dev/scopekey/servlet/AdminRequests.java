@@ -1,0 +1,213 @@
+package dev.scopekey.servlet;
+
+import dev.scopekey.domain.DurationText;
+import dev.scopekey.service.MintRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the bodies of the token admin API: a mint request and a rotation's grace period, each
+ * as JSON or as a URL-encoded form with the same field names ({@code scope} may repeat in a
+ * form). Bodies are at most {@value #MAX_BODY_BYTES} bytes of UTF-8; unknown fields, wrong types
+ * and malformed input are refused with a message that never repeats the input.
+ */
+final class AdminRequests {
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    /** Longest rotation grace period accepted: one year. */
+    static final long MAX_GRACE_SECONDS = 365L * 24 * 3600;
+    private static final String JSON = "application/json";
+    private static final Set<String> MINT_FIELDS = Set.of("scopes", "scope", "name", "subject", "expiresIn");
+    private static final Set<String> ROTATE_FIELDS = Set.of("graceSeconds");
+
+    private AdminRequests() {
+    }
+
+    /** The mint request of a JSON or form body. */
+    static MintRequest mint(HttpServletRequest request) throws BadRequestException, IOException {
+        Fields fields = fields(request, MINT_FIELDS, false);
+        List<String> scopes = new ArrayList<>(fields.strings("scopes"));
+        scopes.addAll(fields.strings("scope"));
+        String expiresIn = fields.string("expiresIn");
+        Duration lifetime = null;
+        if (expiresIn != null) {
+            try {
+                lifetime = DurationText.parse(expiresIn);
+            } catch (IllegalArgumentException e) {
+                throw BadRequestException.invalid("expiresIn: " + e.getMessage());
+            }
+        }
+        return new MintRequest(scopes, fields.string("name"), fields.string("subject"), lifetime);
+    }
+
+    /** The grace period of a rotation: {@code graceSeconds} of the body, zero when there is no body. */
+    static Duration grace(HttpServletRequest request) throws BadRequestException, IOException {
+        Fields fields = fields(request, ROTATE_FIELDS, true);
+        Object value = fields.single("graceSeconds");
+        if (value == null) {
+            return Duration.ZERO;
+        }
+        BigDecimal seconds;
+        try {
+            seconds = value instanceof BigDecimal ? (BigDecimal) value : new BigDecimal(((String) value).strip());
+        } catch (NumberFormatException e) {
+            seconds = null;
+        }
+        if (seconds == null || seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_GRACE_SECONDS)) > 0
+                || seconds.stripTrailingZeros().scale() > 0) {
+            throw BadRequestException.invalid("graceSeconds is a whole number from 0 to " + MAX_GRACE_SECONDS);
+        }
+        return Duration.ofSeconds(seconds.longValueExact());
+    }
+
+    private static Fields fields(HttpServletRequest request, Set<String> allowed, boolean bodyOptional)
+            throws BadRequestException, IOException {
+        long length = request.getContentLengthLong();
+        if (length > MAX_BODY_BYTES) {
+            throw new BadRequestException(413, "request_too_large", "the body is larger than " + MAX_BODY_BYTES
+                    + " bytes");
+        }
+        String type = FormParameters.mediaType(request.getContentType());
+        if (FormParameters.FORM.equals(type)) {
+            return Fields.ofForm(request, allowed);
+        }
+        if (JSON.equals(type)) {
+            checkCharset(request.getContentType());
+            String body = body(request);
+            if (bodyOptional && body.isBlank()) {
+                return Fields.EMPTY;
+            }
+            Object document = JsonReader.read(body);
+            if (!(document instanceof Map)) {
+                throw BadRequestException.invalid("the JSON body must be an object");
+            }
+            Map<?, ?> members = (Map<?, ?>) document;
+            for (Object name : members.keySet()) {
+                if (!allowed.contains(name)) {
+                    throw BadRequestException.invalid(unknownField(name.toString(), allowed));
+                }
+            }
+            return new Fields(members);
+        }
+        if (bodyOptional && (length == 0 || (length < 0 && type == null))) {
+            return Fields.EMPTY;
+        }
+        throw new BadRequestException(415, "unsupported_media_type",
+                "send application/json or application/x-www-form-urlencoded");
+    }
+
+    static String unknownField(String name, Set<String> allowed) {
+        String shown = name.matches("[A-Za-z0-9_]{1,40}") ? "'" + name + "'" : "a field";
+        return "unknown field " + shown + "; known: " + String.join(", ", new java.util.TreeSet<>(allowed));
+    }
+
+    private static void checkCharset(String contentType) throws BadRequestException {
+        String lower = contentType.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf("charset=");
+        if (at >= 0) {
+            String charset = lower.substring(at + "charset=".length()).replace("\"", "").strip();
+            int end = charset.indexOf(';');
+            charset = end < 0 ? charset : charset.substring(0, end).strip();
+            if (!charset.equals("utf-8")) {
+                throw new BadRequestException(415, "unsupported_media_type", "JSON bodies are UTF-8");
+            }
+        }
+    }
+
+    private static String body(HttpServletRequest request) throws BadRequestException, IOException {
+        byte[] buffer = new byte[MAX_BODY_BYTES + 1];
+        int read = 0;
+        try (InputStream in = request.getInputStream()) {
+            int n;
+            while (read < buffer.length && (n = in.read(buffer, read, buffer.length - read)) > 0) {
+                read += n;
+            }
+        }
+        if (read > MAX_BODY_BYTES) {
+            throw new BadRequestException(413, "request_too_large", "the body is larger than " + MAX_BODY_BYTES
+                    + " bytes");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(buffer, 0, read)).toString();
+        } catch (CharacterCodingException e) {
+            throw BadRequestException.invalid("the body is not valid UTF-8");
+        }
+    }
+
+    /** The fields of a body, JSON values or form strings, with typed access. */
+    private static final class Fields {
+        static final Fields EMPTY = new Fields(Map.of());
+        private final Map<?, ?> values;
+
+        Fields(Map<?, ?> values) {
+            this.values = values;
+        }
+
+        static Fields ofForm(HttpServletRequest request, Set<String> allowed) throws BadRequestException {
+            Map<String, Object> values = new java.util.HashMap<>();
+            try {
+                for (String name : request.getParameterMap().keySet()) {
+                    List<String> body = FormParameters.bodyValues(request, name);
+                    if (body.isEmpty()) {
+                        continue;
+                    }
+                    if (!allowed.contains(name)) {
+                        throw BadRequestException.invalid(unknownField(name, allowed));
+                    }
+                    values.put(name, body.size() == 1 && !name.startsWith("scope") ? body.get(0) : List.copyOf(body));
+                }
+            } catch (IllegalStateException | IllegalArgumentException unreadable) {
+                throw BadRequestException.invalid("the form body cannot be read");
+            }
+            return new Fields(values);
+        }
+
+        Object single(String name) throws BadRequestException {
+            Object value = values.get(name);
+            if (value instanceof List) {
+                throw BadRequestException.invalid(name + " must be given once");
+            }
+            return value;
+        }
+
+        String string(String name) throws BadRequestException {
+            Object value = single(name);
+            if (value != null && !(value instanceof String)) {
+                throw BadRequestException.invalid(name + " must be a string");
+            }
+            return (String) value;
+        }
+
+        List<String> strings(String name) throws BadRequestException {
+            Object value = values.get(name);
+            if (value == null) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            if (value instanceof List) {
+                for (Object item : (List<?>) value) {
+                    if (!(item instanceof String)) {
+                        throw BadRequestException.invalid(name + " must hold strings only");
+                    }
+                    out.add((String) item);
+                }
+                return out;
+            }
+            throw BadRequestException.invalid(name + " must be an array of strings");
+        }
+    }
+}

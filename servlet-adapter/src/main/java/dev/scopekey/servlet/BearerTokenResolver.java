@@ -1,0 +1,117 @@
+package dev.scopekey.servlet;
+
+import dev.scopekey.domain.PlainToken;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * Finds the bearer token of a request as RFC 6750 describes, strictly: only the
+ * {@code Authorization} header carries it (scheme {@code Bearer}, any case, one space-separated
+ * b64token). Two {@code Authorization} headers, a header together with an {@code access_token}
+ * form parameter, an empty token or two tokens in one header are an invalid request; a token
+ * outside the b64token syntax or longer than {@value PlainToken#MAX_LENGTH} characters is an
+ * invalid token. A token in the query string or only in the body is not a credential. Never
+ * throws. Stateless and thread-safe.
+ */
+final class BearerTokenResolver {
+    static final String AUTHORIZATION = "Authorization";
+    static final String ACCESS_TOKEN_PARAMETER = "access_token";
+    private static final String SCHEME = "bearer";
+
+    /** The credential of {@code request}. */
+    BearerCredential resolve(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders(AUTHORIZATION);
+        List<String> headers = values == null ? List.of() : Collections.list(values);
+        BearerCredential credential = fromHeaders(headers);
+        if (credential instanceof BearerCredential.Token && hasBodyToken(request)) {
+            return BearerCredential.INVALID_REQUEST;
+        }
+        return credential;
+    }
+
+    /** The credential the {@code Authorization} header values give, ignoring other transports. */
+    static BearerCredential fromHeaders(List<String> values) {
+        if (values.isEmpty()) {
+            return BearerCredential.NONE;
+        }
+        if (values.size() > 1) {
+            return BearerCredential.INVALID_REQUEST;
+        }
+        String value = values.get(0) == null ? "" : values.get(0);
+        int start = skipSpaces(value, 0);
+        int schemeEnd = start;
+        while (schemeEnd < value.length() && value.charAt(schemeEnd) != ' ') {
+            schemeEnd++;
+        }
+        if (!isBearer(value, start, schemeEnd)) {
+            return BearerCredential.NONE;
+        }
+        int tokenStart = skipSpaces(value, schemeEnd);
+        int tokenEnd = value.length();
+        while (tokenEnd > tokenStart && value.charAt(tokenEnd - 1) == ' ') {
+            tokenEnd--;
+        }
+        if (tokenStart == tokenEnd) {
+            return BearerCredential.INVALID_REQUEST;
+        }
+        if (value.indexOf(' ', tokenStart) >= 0 && value.indexOf(' ', tokenStart) < tokenEnd) {
+            return BearerCredential.INVALID_REQUEST;
+        }
+        if (tokenEnd - tokenStart > PlainToken.MAX_LENGTH || !isB64Token(value, tokenStart, tokenEnd)) {
+            return BearerCredential.MALFORMED;
+        }
+        return new BearerCredential.Token(value.substring(tokenStart, tokenEnd));
+    }
+
+    /** RFC 6750 §2.1: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+    static boolean isB64Token(String text, int from, int to) {
+        int end = to;
+        while (end > from && text.charAt(end - 1) == '=') {
+            end--;
+        }
+        if (end == from) {
+            return false;
+        }
+        for (int i = from; i < end; i++) {
+            char c = text.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasBodyToken(HttpServletRequest request) {
+        try {
+            return !FormParameters.bodyValues(request, ACCESS_TOKEN_PARAMETER).isEmpty();
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+    }
+
+    private static boolean isBearer(String value, int from, int to) {
+        if (to - from != SCHEME.length()) {
+            return false;
+        }
+        for (int i = 0; i < SCHEME.length(); i++) {
+            char c = value.charAt(from + i);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower != SCHEME.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int skipSpaces(String value, int from) {
+        int i = from;
+        while (i < value.length() && value.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.scopekey.servlet;
+
+import dev.scopekey.domain.PlainToken;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Which credential a service uses when it calls a downstream API on a caller's behalf. In
+ * {@link Mode#SHARED} mode (a service many people call) a tenant-scoped operation gets the
+ * caller's own bearer token and nothing else: the operator's boot-time key never stands in for
+ * a caller. In {@link Mode#LOCAL} mode (one person on their own machine) the operator key is
+ * that person's own and may be used. Public operations may fall back to the operator key in
+ * either mode. Immutable and thread-safe.
+ *
+ * <p>{@link ScopeKeyFilter} publishes one, without an operator key, in the servlet context
+ * attribute {@value #ATTRIBUTE}; give it the key once with {@link #withOperatorKey(String)}.
+ */
+public final class CallerCredentials {
+    /** The servlet context attribute the filter publishes its instance under. */
+    public static final String ATTRIBUTE = "dev.scopekey.servlet.CallerCredentials";
+    /** The one message of every {@link AuthenticationRequiredException}. */
+    public static final String AUTHENTICATION_REQUIRED =
+            "this operation acts for you: authenticate with your own bearer token";
+
+    /** How caller-scoped credentials are handed out. */
+    public enum Mode {
+        /** Many callers share the service: tenant-scoped operations use only the caller's token. */
+        SHARED,
+        /** One user on their own machine: the operator key is theirs. */
+        LOCAL;
+
+        /**
+         * Reads {@code shared} or {@code local}.
+         *
+         * @throws IllegalArgumentException for anything else
+         */
+        public static Mode parse(String text) {
+            String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+            if (value.equals("shared")) {
+                return SHARED;
+            }
+            if (value.equals("local")) {
+                return LOCAL;
+            }
+            throw new IllegalArgumentException("mode is 'shared' or 'local'");
+        }
+    }
+
+    private final Mode mode;
+    private final PlainToken operatorKey;
+
+    private CallerCredentials(Mode mode, PlainToken operatorKey) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.operatorKey = operatorKey;
+    }
+
+    /** Credentials in {@code mode} with no operator key. */
+    public static CallerCredentials of(Mode mode) {
+        return new CallerCredentials(mode, null);
+    }
+
+    /**
+     * The instance {@link ScopeKeyFilter} published in {@code context}.
+     *
+     * @throws IllegalStateException if no filter published one
+     */
+    public static CallerCredentials from(ServletContext context) {
+        Object value = context.getAttribute(ATTRIBUTE);
+        if (!(value instanceof CallerCredentials)) {
+            throw new IllegalStateException("no CallerCredentials in the servlet context: is ScopeKeyFilter declared?");
+        }
+        return (CallerCredentials) value;
+    }
+
+    /**
+     * These credentials with the operator's boot-time key (null or blank for none).
+     *
+     * @throws IllegalArgumentException if the key is not printable ASCII
+     */
+    public CallerCredentials withOperatorKey(String key) {
+        return new CallerCredentials(mode, key == null || key.isBlank() ? null : PlainToken.of(key.strip()));
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /**
+     * The credential for an operation on the caller's own tenant: the caller's token, or in
+     * {@code local} mode the operator key when the caller sent none.
+     *
+     * @param callerToken the caller's bearer token, or null
+     * @throws AuthenticationRequiredException if there is no credential that may be used
+     */
+    public PlainToken forTenant(String callerToken) {
+        PlainToken caller = wrap(callerToken);
+        if (caller != null) {
+            return caller;
+        }
+        if (mode == Mode.LOCAL && operatorKey != null) {
+            return operatorKey;
+        }
+        throw new AuthenticationRequiredException();
+    }
+
+    /**
+     * The credential for a public operation: the caller's token, else the operator key.
+     *
+     * @throws AuthenticationRequiredException if there is neither
+     */
+    public PlainToken forPublic(String callerToken) {
+        PlainToken caller = wrap(callerToken);
+        if (caller != null) {
+            return caller;
+        }
+        if (operatorKey != null) {
+            return operatorKey;
+        }
+        throw new AuthenticationRequiredException();
+    }
+
+    /** {@link #forTenant(String)} with the bearer token of {@code request}. */
+    public PlainToken forTenant(HttpServletRequest request) {
+        return forTenant(bearerToken(request));
+    }
+
+    /** {@link #forPublic(String)} with the bearer token of {@code request}. */
+    public PlainToken forPublic(HttpServletRequest request) {
+        return forPublic(bearerToken(request));
+    }
+
+    private static String bearerToken(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders(BearerTokenResolver.AUTHORIZATION);
+        List<String> headers = values == null ? List.of() : Collections.list(values);
+        BearerCredential credential = BearerTokenResolver.fromHeaders(headers);
+        return credential instanceof BearerCredential.Token ? ((BearerCredential.Token) credential).reveal() : null;
+    }
+
+    private static PlainToken wrap(String token) {
+        return token == null || !PlainToken.isWellFormed(token) ? null : PlainToken.of(token);
+    }
+
+    @Override
+    public String toString() {
+        return "CallerCredentials[mode=" + mode + ", operatorKey=" + (operatorKey == null ? "none" : "redacted") + "]";
+    }
+}

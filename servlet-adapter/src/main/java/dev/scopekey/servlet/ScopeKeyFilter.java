@@ -1,0 +1,155 @@
+package dev.scopekey.servlet;
+
+import dev.scopekey.domain.AuthDecision;
+import dev.scopekey.domain.TokenPrincipal;
+import dev.scopekey.service.TokenService;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Guards a web application with scoped bearer tokens, configured from {@code web.xml} (the
+ * init-params are listed in {@code docs/servlet.md}). Each request is read top to bottom:
+ * resolve the bearer credential, authenticate it, authorize the route, then continue as the
+ * token's principal or answer with the RFC 6750 response. A failing store answers 503, never
+ * an allow.
+ *
+ * <p>The filter publishes its {@link TokenService} in the context attribute
+ * {@value #SERVICE_ATTRIBUTE} (or uses the one the application put there) and a
+ * {@link CallerCredentials} in {@value CallerCredentials#ATTRIBUTE}. The client address used for
+ * rate limits and audit events is {@code getRemoteAddr()}; behind a proxy, have the container
+ * put the forwarded address there.
+ */
+public final class ScopeKeyFilter implements Filter {
+    /** The servlet context attribute holding the {@link TokenService}. */
+    public static final String SERVICE_ATTRIBUTE = "dev.scopekey.TokenService";
+    /** Request attribute set (to {@code Boolean.TRUE}) on every request while auth is switched off. */
+    public static final String AUTH_DISABLED_ATTRIBUTE = "dev.scopekey.servlet.authDisabled";
+    private static final Logger LOG = LoggerFactory.getLogger(ScopeKeyFilter.class);
+
+    private final BearerTokenResolver resolver = new BearerTokenResolver();
+    private volatile Config config;
+
+    /** What init built; read-only afterwards. */
+    private record Config(boolean enabled, ServiceSetup setup, RouteRules rules, PathSet publicPaths,
+                          PathSet adminPaths, AuthResponses responses, ServletContext context) {
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        ServletContext context = filterConfig.getServletContext();
+        try {
+            FilterSettings settings = FilterSettings.read(params(filterConfig));
+            AdminMappings admin = AdminMappings.of(context);
+            RouteRules rules = RouteRules.parse(settings.rules(), settings.unmatched());
+            PathSet publicPaths = PathSet.parse(settings.publicPaths());
+            ServiceSetup setup = ServiceSetup.resolve(context, settings, admin.mintRate(), System::getenv);
+            if (setup.built()) {
+                context.setAttribute(SERVICE_ATTRIBUTE, setup.service());
+            }
+            context.setAttribute(CallerCredentials.ATTRIBUTE, CallerCredentials.of(settings.mode()));
+            if (settings.adminTokenEnv() != null && System.getenv(settings.adminTokenEnv()) == null) {
+                LOG.warn("admin-token-env names {}, which is not set: there is no break-glass admin token",
+                        settings.adminTokenEnv());
+            }
+            if (!settings.enabled()) {
+                LOG.warn("scopekey authentication is DISABLED (enabled=false): every route, the token admin "
+                        + "API included, is open to anyone");
+            }
+            config = new Config(settings.enabled(), setup, rules, publicPaths, admin.paths(),
+                    new AuthResponses(settings.realm(), settings.insufficientScopeChallenge()), context);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ServletException("ScopeKeyFilter: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        Config current = config;
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        if (current == null) {
+            AuthResponses.unavailable(response);
+            return;
+        }
+        if (!current.enabled()) {
+            request.setAttribute(AUTH_DISABLED_ATTRIBUTE, Boolean.TRUE);
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = pathWithinApplication(request);
+        boolean admin = current.adminPaths().contains(path);
+        if (!admin && current.publicPaths().contains(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        TokenService service = current.setup().service();
+        String client = request.getRemoteAddr();
+        AuthDecision decision = authenticate(service, resolver.resolve(request), client);
+        if (decision instanceof AuthDecision.Granted) {
+            RequiredAccess access = admin ? RequiredAccess.AUTHENTICATED
+                    : current.rules().accessFor(request.getMethod(), path);
+            decision = authorize(service, ((AuthDecision.Granted) decision).principal(), access, client);
+        }
+        if (decision instanceof AuthDecision.Granted) {
+            chain.doFilter(new PrincipalRequest(request, ((AuthDecision.Granted) decision).principal()), response);
+        } else {
+            current.responses().reject(response, decision);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        Config current = config;
+        config = null;
+        if (current != null && current.setup().built()) {
+            current.context().removeAttribute(SERVICE_ATTRIBUTE);
+            current.setup().close();
+        }
+    }
+
+    private static AuthDecision authenticate(TokenService service, BearerCredential credential, String client) {
+        if (credential instanceof BearerCredential.Token) {
+            return service.authenticate(((BearerCredential.Token) credential).reveal(), client);
+        }
+        return AuthDecision.Denied.because(((BearerCredential.Rejected) credential).reason());
+    }
+
+    /** A deny route is checked as a null scope, which fails closed and leaves an audit event. */
+    private static AuthDecision authorize(TokenService service, TokenPrincipal principal, RequiredAccess access,
+                                          String client) {
+        if (access == RequiredAccess.AUTHENTICATED) {
+            return new AuthDecision.Granted(principal);
+        }
+        return service.authorize(principal, access.isDeny() ? null : access.scope(), client);
+    }
+
+    /** The decoded path below the context path, as servlet mappings see it. */
+    static String pathWithinApplication(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = pathInfo == null ? servletPath : servletPath + pathInfo;
+        return path.isEmpty() ? "/" : path;
+    }
+
+    private static Map<String, String> params(FilterConfig filterConfig) {
+        Map<String, String> params = new HashMap<>();
+        for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+            params.put(name, filterConfig.getInitParameter(name));
+        }
+        return params;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.scopekey.servlet;
+
+import dev.scopekey.domain.ActorLabel;
+import dev.scopekey.domain.TokenPrincipal;
+import dev.scopekey.port.TokenQuery;
+import dev.scopekey.port.TokenStoreException;
+import dev.scopekey.service.Caller;
+import dev.scopekey.service.MintRequest;
+import dev.scopekey.service.MintedToken;
+import dev.scopekey.service.Outcome;
+import dev.scopekey.service.Refusal;
+import dev.scopekey.service.TokenPage;
+import dev.scopekey.service.TokenService;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The token admin API (map it at, say, {@code /api/auth/tokens/*}, behind {@link ScopeKeyFilter}):
+ * {@code POST /} mints, {@code GET /} lists, {@code DELETE /<prefix>} revokes,
+ * {@code DELETE /?subject=} revokes a subject's tokens, {@code POST /<prefix>/rotate} rotates.
+ * Only root may call it; the {@link TokenService} the filter publishes enforces that, and this
+ * servlet maps its outcomes to statuses and the JSON error shape of the filter. Routes and
+ * bodies are in {@code docs/http-api.md}. Init-param {@code mint-rate} (default
+ * {@code 10/hour} per client address) is applied by the filter when it builds the service.
+ */
+public final class TokenAdminServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TokenAdminServlet.class);
+    private static final String ROTATE = "rotate";
+    /** The actor of admin calls while authentication is switched off. */
+    static final String AUTH_DISABLED_ACTOR = ActorLabel.custom("auth-disabled");
+    /** A mint request that cannot be read still counts against the rate limit, as this. */
+    private static final MintRequest UNREADABLE = new MintRequest(List.of(), null, null, null);
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object attribute = getServletContext().getAttribute(ScopeKeyFilter.SERVICE_ATTRIBUTE);
+        if (!(attribute instanceof TokenService)) {
+            LOG.error("no TokenService in the context attribute {}: declare ScopeKeyFilter before the admin servlet",
+                    ScopeKeyFilter.SERVICE_ATTRIBUTE);
+            AuthResponses.unavailable(response);
+            return;
+        }
+        TokenService service = (TokenService) attribute;
+        List<String> path = PathPattern.split(request.getPathInfo() == null ? "" : request.getPathInfo());
+        String allowed = path.isEmpty() ? "GET, POST, DELETE"
+                : path.size() == 1 ? "DELETE"
+                : path.size() == 2 && path.get(1).equals(ROTATE) ? "POST" : null;
+        String method = request.getMethod();
+        try {
+            if (allowed == null) {
+                AuthResponses.send(response, 404, "not_found", "no such admin route");
+            } else if (!List.of(allowed.split(", ")).contains(method)) {
+                response.setHeader("Allow", allowed);
+                AuthResponses.send(response, 405, "method_not_allowed", "this route accepts " + allowed);
+            } else if (path.isEmpty()) {
+                root(service, method, request, response);
+            } else if (path.size() == 1) {
+                answer(response, service.revoke(caller(request), path.get(0)), 204, null);
+            } else {
+                rotate(service, path.get(0), request, response);
+            }
+        } catch (BadRequestException e) {
+            AuthResponses.send(response, e.status(), e.code(), e.getMessage());
+        } catch (TokenStoreException e) {
+            LOG.warn("token store failed during an admin call: {}", e.getClass().getSimpleName());
+            AuthResponses.unavailable(response);
+        }
+    }
+
+    private void root(TokenService service, String method, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, BadRequestException {
+        Caller caller = caller(request);
+        if (method.equals("GET")) {
+            list(service, caller, request, response);
+        } else if (method.equals("POST")) {
+            mint(service, caller, request, response);
+        } else {
+            Outcome<Integer> revoked = service.revokeSubject(caller, request.getParameter("subject"));
+            answer(response, revoked, 200, n -> JsonText.object().put("revoked", n).end());
+        }
+    }
+
+    private void mint(TokenService service, Caller caller, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, BadRequestException {
+        MintRequest mintRequest;
+        try {
+            mintRequest = AdminRequests.mint(request);
+        } catch (BadRequestException unreadable) {
+            Refusal counted = service.mint(caller, UNREADABLE).refusal();
+            if (counted.kind() == Refusal.Kind.RATE_LIMITED || counted.kind() == Refusal.Kind.FORBIDDEN) {
+                AuthResponses.refusal(response, counted);
+                return;
+            }
+            throw unreadable;
+        }
+        answer(response, service.mint(caller, mintRequest), 201, RecordJson::minted);
+    }
+
+    private void rotate(TokenService service, String prefix, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, BadRequestException {
+        Caller caller = caller(request);
+        if (!caller.isRoot()) {
+            answer(response, service.rotate(caller, prefix, Duration.ZERO), 201, RecordJson::minted);
+            return;
+        }
+        answer(response, service.rotate(caller, prefix, AdminRequests.grace(request)), 201, RecordJson::minted);
+    }
+
+    private void list(TokenService service, Caller caller, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, BadRequestException {
+        String limitText = request.getParameter("limit");
+        int limit = TokenQuery.MAX_LIMIT;
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > TokenQuery.MAX_LIMIT) {
+                throw BadRequestException.invalid("limit is a whole number from 1 to " + TokenQuery.MAX_LIMIT);
+            }
+        }
+        String subject = request.getParameter("subject");
+        TokenQuery query = new TokenQuery(subject, request.getParameter("after"), limit, service.clock().instant());
+        Outcome<TokenPage> page = service.list(caller, query);
+        if (page.isDone() && page.value().nextAfter() != null) {
+            response.setHeader("Link", "<" + request.getRequestURI() + "?after=" + encode(page.value().nextAfter())
+                    + (subject == null ? "" : "&subject=" + encode(subject))
+                    + (limitText == null ? "" : "&limit=" + limit) + ">; rel=\"next\"");
+        }
+        answer(response, page, 200, p -> RecordJson.publicRecords(p.records()));
+    }
+
+    /** The caller of a request: its token principal, the operator while auth is off, else anonymous. */
+    static Caller caller(HttpServletRequest request) {
+        if (Boolean.TRUE.equals(request.getAttribute(ScopeKeyFilter.AUTH_DISABLED_ATTRIBUTE))) {
+            return Caller.operator(AUTH_DISABLED_ACTOR);
+        }
+        Principal principal = request.getUserPrincipal();
+        if (principal instanceof TokenPrincipal) {
+            return Caller.of((TokenPrincipal) principal, request.getRemoteAddr());
+        }
+        return Caller.anonymous(request.getRemoteAddr());
+    }
+
+    private static <T> void answer(HttpServletResponse response, Outcome<T> outcome, int status,
+                                   java.util.function.Function<T, String> body) throws IOException {
+        if (!outcome.isDone()) {
+            AuthResponses.refusal(response, outcome.refusal());
+        } else if (body == null) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setStatus(status);
+        } else {
+            AuthResponses.write(response, status, body.apply(outcome.value()));
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.scopekey.servlet;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes the web.xml an HTTP test deploys: the filter with its init-params, the admin servlet, an echo resource. */
+final class WebXml {
+    /** The demo's rules, as the tests use them. */
+    static final String RULES = String.join("\n",
+            "# kafka endpoint",
+            "GET    /api/kafka/endpoint   kafka:endpoint:read",
+            "POST   /api/kafka/endpoint   kafka:endpoint:write",
+            "DELETE /api/kafka/endpoint   kafka:endpoint:write",
+            "",
+            "*      /workspaces/{id}/**   workspaces:{id}:write");
+    static final String ADMIN_PATH = "/api/auth/tokens";
+
+    private final Map<String, String> filterParams = new LinkedHashMap<>();
+    private final Map<String, String> adminParams = new LinkedHashMap<>();
+    private boolean adminServlet = true;
+
+    /** The default test configuration: the demo rules, a public /health, an admin servlet. */
+    static WebXml standard() {
+        return new WebXml().param(FilterSettings.RULES, RULES).param(FilterSettings.PUBLIC_PATHS, "/health");
+    }
+
+    WebXml param(String name, String value) {
+        filterParams.put(name, value);
+        return this;
+    }
+
+    WebXml adminParam(String name, String value) {
+        adminParams.put(name, value);
+        return this;
+    }
+
+    WebXml withoutAdminServlet() {
+        adminServlet = false;
+        return this;
+    }
+
+    String render() {
+        StringBuilder xml = new StringBuilder();
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"\n")
+                .append("         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n")
+                .append("         xsi:schemaLocation=\"https://jakarta.ee/xml/ns/jakartaee ")
+                .append("https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd\" version=\"6.0\">\n")
+                .append("  <filter>\n    <filter-name>scopekey</filter-name>\n")
+                .append("    <filter-class>").append(ScopeKeyFilter.class.getName()).append("</filter-class>\n");
+        params(xml, filterParams);
+        xml.append("  </filter>\n")
+                .append("  <filter-mapping>\n    <filter-name>scopekey</filter-name>\n")
+                .append("    <url-pattern>/*</url-pattern>\n  </filter-mapping>\n");
+        if (adminServlet) {
+            xml.append("  <servlet>\n    <servlet-name>tokens</servlet-name>\n")
+                    .append("    <servlet-class>").append(TokenAdminServlet.class.getName()).append("</servlet-class>\n");
+            params(xml, adminParams);
+            xml.append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>tokens</servlet-name>\n")
+                    .append("    <url-pattern>").append(ADMIN_PATH).append("/*</url-pattern>\n  </servlet-mapping>\n");
+        }
+        xml.append("  <servlet>\n    <servlet-name>echo</servlet-name>\n")
+                .append("    <servlet-class>").append(EchoServlet.class.getName()).append("</servlet-class>\n")
+                .append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>echo</servlet-name>\n")
+                .append("    <url-pattern>/</url-pattern>\n  </servlet-mapping>\n")
+                .append("</web-app>\n");
+        return xml.toString();
+    }
+
+    private static void params(StringBuilder xml, Map<String, String> params) {
+        params.forEach((name, value) -> xml.append("    <init-param>\n      <param-name>").append(escape(name))
+                .append("</param-name>\n      <param-value>").append(escape(value))
+                .append("</param-value>\n    </init-param>\n"));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

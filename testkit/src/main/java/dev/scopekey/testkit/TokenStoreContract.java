@@ -1,0 +1,194 @@
+package dev.scopekey.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scopekey.domain.ActorLabel;
+import dev.scopekey.domain.AuthDecision;
+import dev.scopekey.domain.DenialReason;
+import dev.scopekey.domain.TokenFormat;
+import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.TokenQuery;
+import dev.scopekey.service.Caller;
+import dev.scopekey.service.MintRequest;
+import dev.scopekey.service.MintedToken;
+import dev.scopekey.service.Refusal;
+import dev.scopekey.service.TokenPage;
+import dev.scopekey.service.TokenService;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link dev.scopekey.port.TokenStore} passes: ours and third parties'. A
+ * store's test extends this class and supplies a fresh, empty store per test:
+ *
+ * <pre>{@code
+ * class MyStoreContractTest extends TokenStoreContract {
+ *     @Override
+ *     protected TokenStore newStore() {
+ *         return new MyStore();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The contract reaches the store only through the port and through a {@link TokenService}
+ * built on it; it never asks for the store's own clock or cache settings, so a caching store
+ * must show its own writes at once. It covers finding by hash and prefix (exact, case-sensitive),
+ * duplicate inserts and atomic changes, skipped updates, idempotent revocation, the listing's
+ * order, keyset paging, limit and filters, last-use batches, round-trips of every field, more
+ * than a thousand records, concurrent writers, and mint, authenticate, revoke, rotate and expiry
+ * end to end.
+ *
+ * <p>Hooks: {@link #release} frees a store after each test, {@link #reopen} opens a persistent
+ * store again over the same data, and {@link #timestampPrecision} declares the finest time step
+ * the store keeps. Records the contract writes always have source {@code STORE}: the other
+ * sources never live in a store.
+ */
+public abstract class TokenStoreContract extends UseAndConcurrencyContract {
+    private static final Caller OPERATOR = Caller.operator(ActorLabel.CLI);
+
+    @Test
+    void service_mintedToken_authenticatesWithItsScopes_andNothingMore() {
+        MutableClock clock = MutableClock.start();
+        TokenService service = service(clock);
+        MintedToken minted = mint(service, MintRequest.of("kafka:endpoint:read", "workspaces:w42:*")
+                .named("contract").forSubject("alice"));
+        AuthDecision decision = service.authenticate(minted.token().reveal());
+        assertTrue(decision.isGranted(), "a freshly minted token authenticates");
+        AuthDecision.Granted granted = (AuthDecision.Granted) decision;
+        assertEquals(minted.record().prefix(), granted.principal().prefix());
+        assertEquals("alice", granted.principal().subject());
+        assertTrue(service.authorize(minted.token().reveal(), "workspaces:w42:write", null).isGranted());
+        assertDenied(DenialReason.INSUFFICIENT_SCOPE,
+                service.authorize(minted.token().reveal(), "workspaces:w43:write", null));
+        assertEquals(Optional.of(minted.record()), store().findByHash(minted.token().hash()));
+    }
+
+    @Test
+    void service_unknownToken_isDeniedUnknown() {
+        TokenService service = service(MutableClock.start());
+        mint(service, MintRequest.of("a"));
+        String stranger = TokenFormat.standard().generate(new SecureRandom()).reveal();
+        assertDenied(DenialReason.UNKNOWN, service.authenticate(stranger));
+    }
+
+    @Test
+    void service_revokedToken_isDeniedRevoked_andRevokingAgainFindsNothing() {
+        MutableClock clock = MutableClock.start();
+        TokenService service = service(clock);
+        MintedToken minted = mint(service, MintRequest.of("a"));
+        MintedToken other = mint(service, MintRequest.of("a"));
+        assertTrue(service.revoke(OPERATOR, minted.record().prefix()).isDone());
+        assertDenied(DenialReason.REVOKED, service.authenticate(minted.token().reveal()));
+        TokenRecord revoked = store().findByHash(minted.token().hash()).orElseThrow();
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(Refusal.Kind.NOT_FOUND, service.revoke(OPERATOR, minted.record().prefix()).refusal().kind());
+        assertEquals(Optional.of(revoked), store().findByHash(minted.token().hash()), "a second revoke changes nothing");
+        assertTrue(service.authenticate(other.token().reveal()).isGranted(), "other tokens keep working");
+    }
+
+    @Test
+    void service_rotateWithGrace_keepsTheOldTokenUntilTheGraceEnds_andTouchesNoOther() {
+        MutableClock clock = MutableClock.start();
+        TokenService service = service(clock);
+        MintedToken old = mint(service, MintRequest.of("reports:read").named("rotating"));
+        MintedToken bystander = mint(service, MintRequest.of("reports:read"));
+        TokenRecord bystanderBefore = store().findByHash(bystander.token().hash()).orElseThrow();
+        MintedToken successor = service.rotate(OPERATOR, old.record().prefix(), Duration.ofMinutes(10)).value();
+        assertNotEquals(old.record().prefix(), successor.record().prefix());
+        assertEquals(old.record().scopes(), successor.record().scopes());
+        assertTrue(service.authenticate(old.token().reveal()).isGranted(), "the old token works during the grace");
+        assertTrue(service.authenticate(successor.token().reveal()).isGranted());
+        assertTrue(isListedLive(old, clock), "during the grace the old token is listed as live");
+        clock.advance(Duration.ofMinutes(10));
+        assertDenied(DenialReason.REVOKED, service.authenticate(old.token().reveal()));
+        assertFalse(isListedLive(old, clock), "after the grace the old token is not listed as live");
+        assertTrue(service.authenticate(successor.token().reveal()).isGranted());
+        assertEquals(Optional.of(bystanderBefore), store().findByHash(bystander.token().hash()));
+    }
+
+    @Test
+    void service_expiredToken_isDeniedExpired() {
+        MutableClock clock = MutableClock.start();
+        TokenService service = service(clock);
+        MintedToken minted = mint(service, MintRequest.of("a").expiringIn(Duration.ofHours(1)));
+        clock.advance(Duration.ofMinutes(59));
+        assertTrue(service.authenticate(minted.token().reveal()).isGranted());
+        clock.advance(Duration.ofMinutes(1));
+        assertDenied(DenialReason.EXPIRED, service.authenticate(minted.token().reveal()));
+    }
+
+    @Test
+    void service_lastUse_isFlushedToTheStore() {
+        MutableClock clock = MutableClock.start();
+        TokenService service = service(clock);
+        MintedToken minted = mint(service, MintRequest.of("a"));
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(service.authenticate(minted.token().reveal()).isGranted());
+        assertTrue(service.flushLastUsed(), "the flush succeeds");
+        TokenRecord stored = store().findByHash(minted.token().hash()).orElseThrow();
+        assertEquals(clock.instant(), stored.lastUsedAt());
+        assertEquals(minted.record().withLastUsedAt(clock.instant()), stored);
+    }
+
+    @Test
+    void service_revokeSubject_revokesOnlyThatSubjectsLiveTokens() {
+        MutableClock clock = MutableClock.start();
+        TokenService service = service(clock);
+        List<MintedToken> alice = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            alice.add(mint(service, MintRequest.of("a").forSubject("alice")));
+        }
+        MintedToken bob = mint(service, MintRequest.of("a").forSubject("bob"));
+        assertEquals(3, service.revokeSubject(OPERATOR, "alice").value());
+        for (MintedToken token : alice) {
+            assertDenied(DenialReason.REVOKED, service.authenticate(token.token().reveal()));
+        }
+        assertTrue(service.authenticate(bob.token().reveal()).isGranted());
+    }
+
+    @Test
+    void service_list_pagesThroughTheStore_withoutSecrets() {
+        MutableClock clock = MutableClock.start();
+        TokenService service = service(clock);
+        List<MintedToken> minted = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            minted.add(mint(service, MintRequest.of("a")));
+        }
+        List<TokenRecord> listed = new ArrayList<>();
+        TokenQuery query = TokenQuery.all().withLimit(3).liveAt(clock.instant());
+        while (true) {
+            TokenPage page = service.list(OPERATOR, query).value();
+            listed.addAll(page.records());
+            if (page.nextAfter() == null) {
+                break;
+            }
+            query = query.after(page.nextAfter());
+        }
+        assertEquals(minted.size(), listed.size());
+        for (MintedToken token : minted) {
+            assertTrue(listed.contains(token.record()), "listed: " + token.record().prefix());
+            assertFalse(listed.toString().contains(token.token().reveal()), "a listing holds no token");
+        }
+    }
+
+    private boolean isListedLive(MintedToken token, MutableClock clock) {
+        return listAll(store(), TokenQuery.all().liveAt(clock.instant())).stream()
+                .anyMatch(r -> r.hash().equals(token.token().hash()));
+    }
+
+    private static MintedToken mint(TokenService service, MintRequest request) {
+        return service.mint(OPERATOR, request).value();
+    }
+
+    private static void assertDenied(DenialReason reason, AuthDecision decision) {
+        assertTrue(decision instanceof AuthDecision.Denied, "expected a denial, got " + decision.getClass().getSimpleName());
+        assertEquals(reason, ((AuthDecision.Denied) decision).reason());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.scopekey.testkit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** Runs sample test classes through the Jupiter engine and reports how their tests ended. */
+final class Samples {
+    private Samples() {
+    }
+
+    static Events run(Class<?> sample) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(EngineTestKitOnly.PARAMETER, "true")
+                .selectors(selectClass(sample))
+                .execute()
+                .testEvents();
+    }
+
+    /** The failures of the finished tests, in order. */
+    static List<Throwable> failures(Events events) {
+        return events.finished().stream()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class))
+                .filter(r -> r.getStatus() != TestExecutionResult.Status.SUCCESSFUL)
+                .map(r -> r.getThrowable().orElseThrow())
+                .collect(Collectors.toList());
+    }
+
+    static long succeeded(Events events) {
+        return events.succeeded().count();
+    }
+}

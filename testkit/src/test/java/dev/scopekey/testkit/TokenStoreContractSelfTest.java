@@ -1,0 +1,237 @@
+package dev.scopekey.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.DuplicateTokenException;
+import dev.scopekey.port.TokenChange;
+import dev.scopekey.port.TokenQuery;
+import dev.scopekey.port.TokenStore;
+import dev.scopekey.store.memory.InMemoryTokenStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.testkit.engine.Events;
+
+/** The contract catches broken stores: each flaw below fails the contract tests named for it. */
+class TokenStoreContractSelfTest {
+
+    @Test
+    void storeThatWritesPartOfAFailedChange_failsTheAtomicityTests() {
+        assertFailsAtLeast(PartialApply.class, "insert_ofTakenPrefix_throwsDuplicate_andWritesNothingOfTheChange",
+                "insert_ofOnePrefixTwiceInOneChange_isRejectedWhole");
+    }
+
+    @Test
+    void storeThatComparesPrefixesIgnoringCase_failsTheExactMatchTests() {
+        assertFailsAtLeast(CaseInsensitive.class, "find_matchesHashAndPrefixExactly_caseSensitively_andNotByStartOrEnd",
+                "insert_prefixesDifferingOnlyInCase_areDistinctRecords");
+    }
+
+    @Test
+    void storeThatMovesLastUseBackwards_failsTheLastUseTest() {
+        assertFailsAtLeast(BackwardsUse.class, "recordUse_neverMovesLastUsedBackwards");
+    }
+
+    @Test
+    void storeThatRecordsUseWithoutItsWriteLock_failsTheRaceWithRevocation() {
+        assertFailsAtLeast(UnlockedUse.class, "recordUse_racingRevocations_neverUndoesARevocation");
+    }
+
+    @Test
+    void storeThatKeepsCoarserTimesThanItDeclares_failsTheRoundTrips() {
+        assertFailsAtLeast(WholeSeconds.class, "roundTrip_recordWithEveryFieldSet_comesBackEqual",
+                "roundTrip_instantsAtTheStoresPrecision_comeBackExactly");
+    }
+
+    @Test
+    void storeThatListsInHashOrder_failsTheOrderAndPagingTests() {
+        assertFailsAtLeast(HashOrder.class, "list_ordersByPrefix_inCodeUnitOrder_caseAndPunctuationIncluded",
+                "list_ofManyRecords_pagesFully_withoutDuplicatesOrGaps");
+    }
+
+    @Test
+    void correctStore_passesEveryTest() {
+        Events events = Samples.run(Correct.class);
+        assertEquals(List.of(), Samples.failures(events));
+        assertTrue(Samples.succeeded(events) > 40, "the whole contract ran: " + Samples.succeeded(events));
+    }
+
+    private static void assertFailsAtLeast(Class<?> contract, String... expected) {
+        Set<String> failed = new TreeSet<>(Samples.run(contract).failed().stream()
+                .map(e -> e.getTestDescriptor().getDisplayName().replace("()", ""))
+                .collect(Collectors.toList()));
+        for (String test : expected) {
+            assertTrue(failed.contains(test), test + " should fail; failed were " + failed);
+        }
+    }
+
+    // --- contracts over broken stores, run only through EngineTestKit ---------------------------
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class Correct extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new Flawed();
+        }
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class PartialApply extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new Flawed() {
+                @Override
+                public void apply(TokenChange change) {
+                    for (TokenRecord insert : change.inserts()) {
+                        super.apply(TokenChange.insert(insert));
+                    }
+                    super.apply(TokenChange.update(change.updates()));
+                }
+            };
+        }
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class CaseInsensitive extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new Flawed() {
+                @Override
+                public List<TokenRecord> findByPrefix(String prefix) {
+                    return all().stream().filter(r -> r.prefix().equalsIgnoreCase(prefix)).collect(Collectors.toList());
+                }
+
+                @Override
+                public void apply(TokenChange change) {
+                    for (TokenRecord insert : change.inserts()) {
+                        if (!findByPrefix(insert.prefix().toLowerCase(Locale.ROOT)).isEmpty()) {
+                            throw new DuplicateTokenException(insert.prefix());
+                        }
+                    }
+                    super.apply(change);
+                }
+            };
+        }
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class BackwardsUse extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new Flawed() {
+                @Override
+                public synchronized void recordUse(Map<String, Instant> lastUsedByHash) {
+                    List<TokenRecord> updates = new ArrayList<>();
+                    lastUsedByHash.forEach((hash, at) -> findByHash(hash).ifPresent(r -> updates.add(r.withLastUsedAt(at))));
+                    apply(TokenChange.update(updates));
+                }
+            };
+        }
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class UnlockedUse extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new Flawed() {
+                @Override
+                public void recordUse(Map<String, Instant> lastUsedByHash) {
+                    readThenApply(lastUsedByHash);
+                }
+            };
+        }
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class WholeSeconds extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new Flawed() {
+                @Override
+                public void apply(TokenChange change) {
+                    super.apply(new TokenChange(seconds(change.inserts()), seconds(change.updates())));
+                }
+            };
+        }
+
+        private static List<TokenRecord> seconds(List<TokenRecord> records) {
+            return records.stream().map(r -> new TokenRecord(r.prefix(), r.hash(), r.scopes(), r.name(), r.subject(),
+                    Instants.truncate(r.createdAt() == null ? Instant.EPOCH : r.createdAt(), java.time.Duration.ofSeconds(1)),
+                    r.createdBy(), r.expiresAt(), r.lastUsedAt(), r.revokedAt(), r.revokedBy(), r.source()))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class HashOrder extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new Flawed() {
+                @Override
+                public List<TokenRecord> list(TokenQuery query) {
+                    List<TokenRecord> all = super.list(query.withLimit(TokenQuery.MAX_LIMIT));
+                    all.sort(Comparator.comparing(TokenRecord::hash));
+                    return all.subList(0, Math.min(query.limit(), all.size()));
+                }
+            };
+        }
+    }
+
+    /** An in-memory store to break by overriding one method. */
+    private static class Flawed implements TokenStore {
+        private final InMemoryTokenStore delegate = new InMemoryTokenStore();
+
+        @Override
+        public Optional<TokenRecord> findByHash(String hash) {
+            return delegate.findByHash(hash);
+        }
+
+        @Override
+        public List<TokenRecord> findByPrefix(String prefix) {
+            return delegate.findByPrefix(prefix);
+        }
+
+        @Override
+        public List<TokenRecord> list(TokenQuery query) {
+            return new ArrayList<>(delegate.list(query));
+        }
+
+        @Override
+        public void apply(TokenChange change) {
+            delegate.apply(change);
+        }
+
+        @Override
+        public synchronized void recordUse(Map<String, Instant> lastUsedByHash) {
+            delegate.recordUse(lastUsedByHash);
+        }
+
+        /** The port's default: reads each record, then applies the updates, with no lock between. */
+        final void readThenApply(Map<String, Instant> lastUsedByHash) {
+            TokenStore.super.recordUse(lastUsedByHash);
+        }
+
+        List<TokenRecord> all() {
+            List<TokenRecord> all = new ArrayList<>();
+            TokenQuery query = TokenQuery.all();
+            List<TokenRecord> page;
+            do {
+                page = delegate.list(query);
+                all.addAll(page);
+                query = page.isEmpty() ? query : query.after(page.get(page.size() - 1).prefix());
+            } while (page.size() == TokenQuery.MAX_LIMIT);
+            return all;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.scopekey.testkit.example;
+
+import dev.scopekey.domain.ScopeSet;
+import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenSource;
+import dev.scopekey.port.DuplicateTokenException;
+import dev.scopekey.port.TokenChange;
+import dev.scopekey.port.TokenQuery;
+import dev.scopekey.port.TokenStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A third party's store, as the testkit guide shows it: records kept as encoded strings in a
+ * {@link ConcurrentHashMap}, the way a remote key-value cache would hold them, with the twist
+ * that times are kept to the second only. Writers take one lock; readers never do.
+ */
+public final class KeyValueTokenStore implements TokenStore {
+    private static final String NULL = "-";
+
+    private final Map<String, String> byHash = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, String> hashByPrefix = new ConcurrentSkipListMap<>();
+
+    @Override
+    public Optional<TokenRecord> findByHash(String hash) {
+        return Optional.ofNullable(byHash.get(hash)).map(KeyValueTokenStore::decode);
+    }
+
+    @Override
+    public List<TokenRecord> findByPrefix(String prefix) {
+        String hash = hashByPrefix.get(prefix);
+        return hash == null ? List.of() : findByHash(hash).map(List::of).orElse(List.of());
+    }
+
+    @Override
+    public List<TokenRecord> list(TokenQuery query) {
+        Map<String, String> from = query.afterPrefix() == null ? hashByPrefix
+                : hashByPrefix.tailMap(query.afterPrefix(), false);
+        List<TokenRecord> page = new ArrayList<>();
+        for (String hash : from.values()) {
+            TokenRecord record = decode(byHash.get(hash));
+            boolean wanted = (query.subject() == null || query.subject().equals(record.subject()))
+                    && (query.liveAt() == null || record.isLiveAt(query.liveAt()));
+            if (wanted && page.size() < query.limit()) {
+                page.add(record);
+            }
+        }
+        return page;
+    }
+
+    @Override
+    public synchronized void apply(TokenChange change) {
+        Set<String> prefixes = new HashSet<>();
+        Set<String> hashes = new HashSet<>();
+        for (TokenRecord insert : change.inserts()) {
+            if (byHash.containsKey(insert.hash()) || hashByPrefix.containsKey(insert.prefix())
+                    || !prefixes.add(insert.prefix()) || !hashes.add(insert.hash())) {
+                throw new DuplicateTokenException(insert.prefix());
+            }
+        }
+        for (TokenRecord insert : change.inserts()) {
+            byHash.put(insert.hash(), encode(insert));
+            hashByPrefix.put(insert.prefix(), insert.hash());
+        }
+        for (TokenRecord update : change.updates()) {
+            byHash.computeIfPresent(update.hash(), (hash, old) -> encode(update));
+        }
+    }
+
+    /** Under the writers' lock, so a revocation applied meanwhile is never written back unrevoked. */
+    @Override
+    public synchronized void recordUse(Map<String, Instant> lastUsedByHash) {
+        TokenStore.super.recordUse(lastUsedByHash);
+    }
+
+    private static String encode(TokenRecord r) {
+        return String.join("|", text(r.prefix()), r.hash(), text(r.scopes().toCommaList()), text(r.name()),
+                text(r.subject()), seconds(r.createdAt()), text(r.createdBy()), seconds(r.expiresAt()),
+                seconds(r.lastUsedAt()), seconds(r.revokedAt()), text(r.revokedBy()), r.source().name());
+    }
+
+    private static TokenRecord decode(String encoded) {
+        String[] f = encoded.split("\\|", -1);
+        return new TokenRecord(untext(f[0]), f[1], ScopeSet.parseList(untext(f[2])), untext(f[3]), untext(f[4]),
+                instant(f[5]), untext(f[6]), instant(f[7]), instant(f[8]), instant(f[9]), untext(f[10]),
+                TokenSource.valueOf(f[11]));
+    }
+
+    private static String text(String value) {
+        return value == null ? NULL : Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String untext(String field) {
+        return NULL.equals(field) ? null : new String(Base64.getDecoder().decode(field), StandardCharsets.UTF_8);
+    }
+
+    private static String seconds(Instant value) {
+        return value == null ? NULL : Long.toString(value.getEpochSecond());
+    }
+
+    private static Instant instant(String field) {
+        return NULL.equals(field) ? null : Instant.ofEpochSecond(Long.parseLong(field));
+    }
+}
