@@ -111,7 +111,7 @@ public final class ScopeKeyCli {
             err.println("error: " + e.getMessage());
             return EXIT_REFUSED;
         } catch (RuntimeException e) {
-            err.println("unexpected error (" + e.getClass().getName() + "); nothing secret is shown here");
+            err.println("unexpected error: " + e.getClass().getName());
             return EXIT_REFUSED;
         }
     }
