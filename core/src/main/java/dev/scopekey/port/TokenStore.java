@@ -30,15 +30,9 @@ public interface TokenStore {
 
     /**
      * Records last use times, keyed by hash, in one batch. Unknown hashes are ignored; a later
-     * time never goes backwards. The default updates through {@link #apply}.
+     * time never goes backwards; and it must change nothing but the last-use time, atomically
+     * with respect to {@link #apply}: a revocation that races with it must never be written back
+     * unrevoked (the testkit's contract checks this).
      */
-    default void recordUse(Map<String, Instant> lastUsedByHash) {
-        List<TokenRecord> updates = new java.util.ArrayList<>();
-        lastUsedByHash.forEach((hash, at) -> findByHash(hash)
-                .filter(r -> r.lastUsedAt() == null || r.lastUsedAt().isBefore(at))
-                .ifPresent(r -> updates.add(r.withLastUsedAt(at))));
-        if (!updates.isEmpty()) {
-            apply(TokenChange.update(updates));
-        }
-    }
+    void recordUse(Map<String, Instant> lastUsedByHash);
 }

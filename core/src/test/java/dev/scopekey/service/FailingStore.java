@@ -29,4 +29,9 @@ final class FailingStore implements TokenStore {
     public void apply(TokenChange change) {
         throw new TokenStoreException("store is down");
     }
+
+    @Override
+    public void recordUse(java.util.Map<String, java.time.Instant> lastUsedByHash) {
+        throw new TokenStoreException("store is down");
+    }
 }

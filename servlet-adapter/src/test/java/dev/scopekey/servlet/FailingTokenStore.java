@@ -30,6 +30,11 @@ final class FailingTokenStore implements TokenStore {
         throw down();
     }
 
+    @Override
+    public void recordUse(java.util.Map<String, java.time.Instant> lastUsedByHash) {
+        throw down();
+    }
+
     private static TokenStoreException down() {
         return new TokenStoreException("the token database is down");
     }

@@ -162,5 +162,10 @@ class TokenFormatPropertyTest {
         public void apply(TokenChange change) {
             throw new dev.scopekey.port.TokenStoreException("unreachable");
         }
+
+        @Override
+        public void recordUse(java.util.Map<String, java.time.Instant> lastUsedByHash) {
+            throw new dev.scopekey.port.TokenStoreException("unreachable");
+        }
     }
 }

@@ -217,9 +217,12 @@ class TokenStoreContractSelfTest {
             delegate.recordUse(lastUsedByHash);
         }
 
-        /** The port's default: reads each record, then applies the updates, with no lock between. */
+        /** The naive way: reads each record, then applies the updates, with no lock between. */
         final void readThenApply(Map<String, Instant> lastUsedByHash) {
-            TokenStore.super.recordUse(lastUsedByHash);
+            List<TokenRecord> updates = new ArrayList<>();
+            lastUsedByHash.forEach((hash, at) -> delegate.findByHash(hash)
+                    .ifPresent(record -> updates.add(record.withLastUsedAt(at))));
+            delegate.apply(TokenChange.update(updates));
         }
 
         List<TokenRecord> all() {

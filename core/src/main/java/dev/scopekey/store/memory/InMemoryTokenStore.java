@@ -7,6 +7,7 @@ import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,13 @@ public final class InMemoryTokenStore implements TokenStore {
      */
     @Override
     public synchronized void recordUse(Map<String, Instant> lastUsedByHash) {
-        TokenStore.super.recordUse(lastUsedByHash);
+        List<TokenRecord> updates = new ArrayList<>();
+        lastUsedByHash.forEach((hash, at) -> index.findByHash(hash)
+                .filter(record -> record.lastUsedAt() == null || record.lastUsedAt().isBefore(at))
+                .ifPresent(record -> updates.add(record.withLastUsedAt(at))));
+        if (!updates.isEmpty()) {
+            index = index.with(List.of(), updates);
+        }
     }
 
     @Override

@@ -79,7 +79,11 @@ public final class KeyValueTokenStore implements TokenStore {
     /** Under the writers' lock, so a revocation applied meanwhile is never written back unrevoked. */
     @Override
     public synchronized void recordUse(Map<String, Instant> lastUsedByHash) {
-        TokenStore.super.recordUse(lastUsedByHash);
+        lastUsedByHash.forEach((hash, at) -> byHash.computeIfPresent(hash, (h, encoded) -> {
+            TokenRecord record = decode(encoded);
+            boolean later = record.lastUsedAt() == null || record.lastUsedAt().isBefore(at);
+            return later ? encode(record.withLastUsedAt(at)) : encoded;
+        }));
     }
 
     private static String encode(TokenRecord r) {
