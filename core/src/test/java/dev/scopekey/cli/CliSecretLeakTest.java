@@ -1,5 +1,6 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.testing.FailingStore;
 import static dev.scopekey.cli.CliHarness.STORE;
 import static dev.scopekey.cli.CliHarness.prefixOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,7 +74,7 @@ class CliSecretLeakTest {
             record(cli.verify(token));
         }
         record(cli.run("list", STORE, "--all"));
-        cli.store = new BrokenStore();
+        cli.store = new FailingStore();
         record(cli.run("mint", STORE, "--scope", "a:b"));
         record(cli.verify(root));
         record(cli.run("list", STORE));

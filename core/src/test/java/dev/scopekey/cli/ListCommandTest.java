@@ -1,5 +1,6 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.testing.FailingStore;
 import static dev.scopekey.cli.CliHarness.STORE;
 import static dev.scopekey.cli.CliHarness.prefixOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,7 +135,7 @@ class ListCommandTest {
 
     @Test
     void list_whenTheStoreFails_exitsWith1() {
-        cli.store = new BrokenStore();
+        cli.store = new FailingStore();
 
         CliHarness.Result result = cli.run("list", STORE);
 

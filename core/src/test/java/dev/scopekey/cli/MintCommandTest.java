@@ -1,5 +1,6 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.testing.FailingStore;
 import static dev.scopekey.cli.CliHarness.STORE;
 import static dev.scopekey.cli.CliHarness.prefixOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,7 +133,7 @@ class MintCommandTest {
 
     @Test
     void mint_whenTheStoreCannotPersist_failsWithExit1_andPrintsNoToken() {
-        cli.store = new BrokenStore();
+        cli.store = new FailingStore();
 
         CliHarness.Result result = cli.run("mint", STORE, "--scope", "a:b");
 

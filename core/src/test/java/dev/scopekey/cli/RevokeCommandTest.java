@@ -1,5 +1,6 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.testing.FailingStore;
 import static dev.scopekey.cli.CliHarness.STORE;
 import static dev.scopekey.cli.CliHarness.prefixOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,7 +100,7 @@ class RevokeCommandTest {
 
     @Test
     void revoke_whenTheStoreFails_exitsWith1() {
-        cli.store = new BrokenStore();
+        cli.store = new FailingStore();
 
         assertEquals(1, cli.run("revoke", STORE, "sk_000000000000").exit());
     }

@@ -1,5 +1,6 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.testing.FailingStore;
 import static dev.scopekey.cli.CliHarness.STORE;
 import static dev.scopekey.cli.CliHarness.prefixOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -167,7 +168,7 @@ class VerifyCommandTest {
     @Test
     void verify_whenTheStoreIsDown_isUnavailableWithExit1() {
         String token = cli.mint("--scope", "a:b");
-        cli.store = new BrokenStore();
+        cli.store = new FailingStore();
 
         CliHarness.Result result = cli.verify(token);
 
