@@ -24,6 +24,14 @@ public final class TokenFormat {
     private static final char[] BASE62 =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
+    private static final boolean[] IS_BASE62 = new boolean[128];
+
+    static {
+        for (char c : BASE62) {
+            IS_BASE62[c] = true;
+        }
+    }
+
     private final String brand;
 
     private TokenFormat(String brand) {
@@ -70,9 +78,18 @@ public final class TokenFormat {
 
     /** Whether {@code text} has the minted shape and its check characters match. */
     public static boolean isValidMinted(String text) {
-        if (!hasMintedShape(text)) {
-            return false;
-        }
+        return hasMintedShape(text) && checkMatches(text);
+    }
+
+    /**
+     * Whether a text has the minted shape but a wrong check: such a token is rejected before
+     * any store is asked. One pass over the text.
+     */
+    public static boolean hasBadCheck(String text) {
+        return hasMintedShape(text) && !checkMatches(text);
+    }
+
+    private static boolean checkMatches(String text) {
         int checkStart = text.length() - CHECK_LENGTH;
         long rest = crc(text, checkStart);
         for (int i = text.length() - 1; i >= checkStart; i--) {
@@ -128,7 +145,7 @@ public final class TokenFormat {
     }
 
     private static boolean isBase62(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        return c < IS_BASE62.length && IS_BASE62[c];
     }
 
     /** CRC32 over the first {@code length} characters, which are ASCII by the time it is called. */

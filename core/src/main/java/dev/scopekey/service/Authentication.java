@@ -54,7 +54,7 @@ final class Authentication {
                 && MessageDigest.isEqual(configHash, hash.getBytes(StandardCharsets.US_ASCII))) {
             return new AuthDecision.Granted(TokenPrincipal.config(configToken));
         }
-        if (TokenFormat.hasMintedShape(credential) && !TokenFormat.isValidMinted(credential)) {
+        if (TokenFormat.hasBadCheck(credential)) {
             return AuthDecision.Denied.because(DenialReason.BAD_CHECKSUM);
         }
         TokenPrincipal registered = runtime.get(hash);

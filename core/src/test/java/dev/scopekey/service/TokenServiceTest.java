@@ -1,5 +1,7 @@
 package dev.scopekey.service;
 
+import dev.scopekey.testing.TestClock;
+import dev.scopekey.testing.FailingStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

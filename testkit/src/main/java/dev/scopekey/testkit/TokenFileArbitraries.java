@@ -163,6 +163,9 @@ public final class TokenFileArbitraries {
                     if (depth >= 3) {
                         attrs.forEach(attribute -> line.append('\t').append(attribute));
                     }
+                    if (line.charAt(line.length() - 1) == ' ') {
+                        line.append('\t');   // readers ignore trailing spaces; an empty last field keeps them
+                    }
                     return line.toString();
                 });
     }

@@ -149,18 +149,8 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
         database.write("record token use", connection -> {
             Dialect dialect = database.dialect(connection);
             try (PreparedStatement statement = database.prepare(connection, TokenRows.RECORD_USE)) {
-                int pending = 0;
-                for (Map.Entry<String, Instant> use : stored.entrySet()) {
-                    TokenRows.bindUse(statement, dialect, use.getKey(), use.getValue());
-                    statement.addBatch();
-                    if (++pending == BATCH_SIZE) {
-                        statement.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    statement.executeBatch();
-                }
+                executeInBatches(statement, stored.entrySet(),
+                        use -> TokenRows.bindUse(statement, dialect, use.getKey(), use.getValue()));
             }
             return null;
         });
@@ -213,19 +203,31 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
             return;
         }
         try (PreparedStatement statement = database.prepare(connection, TokenRows.UPDATE)) {
-            int pending = 0;
-            for (TokenRecord record : updates) {
-                TokenRows.bindUpdate(statement, dialect, record);
-                statement.addBatch();
-                if (++pending == BATCH_SIZE) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
+            executeInBatches(statement, updates, record -> TokenRows.bindUpdate(statement, dialect, record));
+        }
+    }
+
+    /** Binds each item and sends the statement in batches of {@value #BATCH_SIZE}. */
+    private static <T> void executeInBatches(PreparedStatement statement, Iterable<T> items, Binder<T> binder)
+            throws SQLException {
+        int pending = 0;
+        for (T item : items) {
+            binder.bind(item);
+            statement.addBatch();
+            if (++pending == BATCH_SIZE) {
                 statement.executeBatch();
+                pending = 0;
             }
         }
+        if (pending > 0) {
+            statement.executeBatch();
+        }
+    }
+
+    /** Sets one item's parameters on a prepared statement. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(T item) throws SQLException;
     }
 
     private List<TokenRecord> query(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.scopekey.store.file;
 
+import dev.scopekey.testing.TestClock;
 import static dev.scopekey.store.file.StoreFixtures.OPERATOR;
 import static dev.scopekey.store.file.StoreFixtures.eventually;
 import static dev.scopekey.store.file.StoreFixtures.read;
@@ -36,7 +37,7 @@ class FileTokenStoreReloadTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2024-05-01T10:00:00Z"));
 
     private Path tokens() {
         return dir.resolve("tokens");

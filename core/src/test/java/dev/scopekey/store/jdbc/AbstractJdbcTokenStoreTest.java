@@ -1,5 +1,6 @@
 package dev.scopekey.store.jdbc;
 
+import dev.scopekey.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -73,7 +74,7 @@ abstract class AbstractJdbcTokenStoreTest {
     TestDatabase db;
     /** Why this class's database is missing (reported on every test as skipped), or null. */
     private String unavailable;
-    final MutableClock clock = new MutableClock(T0);
+    final TestClock clock = new TestClock(T0);
     private final List<AutoCloseable> closeAfterTest = new CopyOnWriteArrayList<>();
 
     /** The dialect under test. */

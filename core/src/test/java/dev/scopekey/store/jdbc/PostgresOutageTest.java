@@ -1,5 +1,6 @@
 package dev.scopekey.store.jdbc;
 
+import dev.scopekey.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,7 +31,7 @@ class PostgresOutageTest {
 
     @Test
     void serverStopped_isUnavailable_writesNothing_andTheStoreRecoversWhenItReturns(@TempDir Path dir) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
         Path data = dir.resolve("data");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0);
         int port = server.port();

@@ -1,5 +1,6 @@
 package dev.scopekey.store.jdbc;
 
+import dev.scopekey.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class TokenCacheTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final Duration TTL = Duration.ofSeconds(5);
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final TokenCache cache = new TokenCache(clock, TTL, 100, 100);
 
     @Test

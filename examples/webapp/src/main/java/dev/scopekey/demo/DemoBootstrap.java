@@ -1,7 +1,7 @@
 package dev.scopekey.demo;
 
+import dev.scopekey.audit.Slf4jAuditSink;
 import dev.scopekey.domain.ActorLabel;
-import dev.scopekey.port.AuditSink;
 import dev.scopekey.service.Caller;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.TokenService;
@@ -47,7 +47,7 @@ public final class DemoBootstrap implements ServletContextListener {
             return;
         }
         try (FileTokenStore store = FileTokenStore.open(file);
-             TokenService service = TokenService.builder(store).audit(AuditSink.discarding()).build()) {
+             TokenService service = TokenService.builder(store).audit(new Slf4jAuditSink()).build()) {
             String root = service.mint(Caller.operator(ActorLabel.CLI), MintRequest.of("*").named("demo root"))
                     .value().token().reveal();
             out.println("scopekey demo: created the token file " + file + " with a root token.");

@@ -1,0 +1,62 @@
+package dev.scopekey.cli;
+
+import dev.scopekey.port.TokenQuery;
+import dev.scopekey.service.Outcome;
+import dev.scopekey.service.TokenPage;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code list}: one page of tokens as a table; never a secret. */
+final class ListCommand implements Command {
+
+    @Override
+    public String name() {
+        return "list";
+    }
+
+    @Override
+    public String summary() {
+        return "list tokens as a table (never a secret)";
+    }
+
+    @Override
+    public String usage() {
+        return "[--subject SUBJECT] [--all] [--after PREFIX] [--limit N]";
+    }
+
+    @Override
+    public String description() {
+        return "Prints live tokens ordered by prefix: prefix, scopes, name, subject, created, expires,\n"
+                + "last used and status (live, or retiring when a rotation grace period runs), under a header.\n"
+                + "With --all, revoked and expired tokens too. When more tokens follow, standard error\n"
+                + "says which --after gives the next page.";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(
+                Option.value("subject", "SUBJECT", "only this subject's tokens"),
+                Option.flag("all", "include revoked and expired tokens"),
+                Option.value("after", "PREFIX", "start after this prefix (the next page)"),
+                Option.value("limit", "N", "at most N tokens, 1 to " + TokenQuery.MAX_LIMIT + "; default "
+                        + TokenQuery.MAX_LIMIT));
+    }
+
+    @Override
+    public int run(Arguments args, CliContext context) throws UsageException {
+        args.noPositionals();
+        int limit = OptionValues.number(args, "limit", 1, TokenQuery.MAX_LIMIT, TokenQuery.MAX_LIMIT);
+        Instant now = context.now();
+        TokenQuery query = new TokenQuery(args.value("subject"), args.value("after"), limit,
+                args.has("all") ? null : now);
+        Outcome<TokenPage> page = context.service(null).list(CliContext.OPERATOR, query);
+        if (!page.isDone()) {
+            return context.refused(page.refusal());
+        }
+        TokenTable.print(context.out, page.value().records(), now);
+        if (page.value().nextAfter() != null) {
+            context.err.println("More tokens follow: add --after " + page.value().nextAfter() + " for the next page.");
+        }
+        return ScopeKeyCli.EXIT_OK;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.scopekey.cli;
+
+import dev.scopekey.service.MintRequest;
+import dev.scopekey.service.MintedToken;
+import dev.scopekey.service.Outcome;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code mint}: creates a token and prints its plaintext, the only time it is ever shown. */
+final class MintCommand implements Command {
+    private static final String ROOT_SCOPE = "*";
+
+    @Override
+    public String name() {
+        return "mint";
+    }
+
+    @Override
+    public String summary() {
+        return "mint a token and print it once";
+    }
+
+    @Override
+    public String usage() {
+        return "(--scope SCOPE... | --root) [--name NAME] [--subject SUBJECT] [--expires DURATION] [--quiet]";
+    }
+
+    @Override
+    public String description() {
+        return "Mints a token with the given scopes. The token is printed alone on the first line of\n"
+                + "standard output, then its prefix, scopes, name, subject, creation and expiry as\n"
+                + "'key: value' lines (left out with --quiet). It is never shown again: only its hash is stored.";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(
+                Option.repeatable("scope", "SCOPE", "a scope to grant; repeat it or separate scopes with commas"),
+                Option.flag("root", "mint a root token (scope *): it administers tokens"),
+                Option.value("name", "NAME", "a label, at most 100 characters"),
+                Option.value("subject", "SUBJECT", "who the token acts for (a user, an organisation, an agent)"),
+                Option.value("expires", "DURATION", "lifetime such as 90s, 15m, 12h, 30d, 2w or PT12H; default never"),
+                Option.value("brand", "BRAND", "the token's leading word, [a-z][a-z0-9]{1,15}; default sk"),
+                Option.flag("quiet", "print only the token"));
+    }
+
+    @Override
+    public int run(Arguments args, CliContext context) throws UsageException {
+        args.noPositionals();
+        List<String> scopes = OptionValues.scopes(args);
+        boolean root = args.has("root");
+        if (root && !scopes.isEmpty()) {
+            throw new UsageException("--root already grants every scope; leave out --scope");
+        }
+        if (!root && scopes.isEmpty()) {
+            throw new UsageException("give at least one --scope, or --root for a root token");
+        }
+        if (scopes.contains(ROOT_SCOPE)) {
+            throw new UsageException("the root scope * is minted with --root, not --scope");
+        }
+        Duration expires = OptionValues.duration(args, "expires", false);
+        String brand = OptionValues.brand(args);
+        MintRequest request = new MintRequest(root ? List.of(ROOT_SCOPE) : scopes, args.value("name"),
+                args.value("subject"), expires);
+        Outcome<MintedToken> minted = context.service(brand).mint(CliContext.OPERATOR, request);
+        if (!minted.isDone()) {
+            return context.refused(minted.refusal());
+        }
+        TokenDetails.printMinted(context, minted.value(), args.has("quiet"));
+        return ScopeKeyCli.EXIT_OK;
+    }
+}

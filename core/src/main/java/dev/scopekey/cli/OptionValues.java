@@ -1,0 +1,83 @@
+package dev.scopekey.cli;
+
+import dev.scopekey.domain.DurationText;
+import dev.scopekey.domain.TokenFormat;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads option values the commands share: durations, brands, scope lists, page sizes. */
+final class OptionValues {
+    private OptionValues() {
+    }
+
+    /**
+     * A duration option ({@code 30d}, {@code 12h}, {@code PT1H}), or null when not given.
+     *
+     * @param zeroAllowed whether {@code 0} is accepted (as {@link Duration#ZERO})
+     * @throws UsageException if the value is not a positive duration
+     */
+    static Duration duration(Arguments args, String name, boolean zeroAllowed) throws UsageException {
+        String text = args.value(name);
+        if (text == null) {
+            return null;
+        }
+        if (zeroAllowed && text.strip().equals("0")) {
+            return Duration.ZERO;
+        }
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The {@code --brand} value, or null when not given.
+     *
+     * @throws UsageException if it is not a valid brand
+     */
+    static String brand(Arguments args) throws UsageException {
+        String brand = args.value("brand");
+        if (brand != null) {
+            try {
+                TokenFormat.withBrand(brand);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--brand: " + e.getMessage());
+            }
+        }
+        return brand;
+    }
+
+    /** Every {@code --scope} value, comma-separated lists split, blanks around commas dropped. */
+    static List<String> scopes(Arguments args) {
+        List<String> scopes = new ArrayList<>();
+        for (String value : args.values("scope")) {
+            for (String part : value.split(",", -1)) {
+                scopes.add(part.strip());
+            }
+        }
+        return scopes;
+    }
+
+    /**
+     * A whole number option between {@code min} and {@code max}, or {@code fallback} when not given.
+     *
+     * @throws UsageException if it is not a number in range
+     */
+    static int number(Arguments args, String name, int min, int max, int fallback) throws UsageException {
+        String text = args.value(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.scopekey.cli;
+
+import java.util.Objects;
+
+/**
+ * Where the CLI finds its tokens, as given to {@code --store}: {@code file:PATH} (a token file,
+ * the path absolute or relative to the working directory) or {@code jdbc:URL} (a database).
+ * {@link #toString()} leaves out a JDBC URL, which may carry a password.
+ *
+ * @param kind file or database
+ * @param location the file path, or the whole JDBC URL including {@code jdbc:}
+ */
+public record StoreSpec(Kind kind, String location) {
+
+    /** The two kinds of store the CLI opens. */
+    public enum Kind {
+        FILE,
+        JDBC
+    }
+
+    public StoreSpec {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(location, "location");
+    }
+
+    /**
+     * Reads a {@code --store} value.
+     *
+     * @throws IllegalArgumentException if it is neither {@code file:PATH} nor {@code jdbc:URL};
+     *     the message does not repeat the value
+     */
+    public static StoreSpec parse(String text) {
+        if (text != null && text.startsWith("file:") && text.length() > "file:".length()) {
+            return new StoreSpec(Kind.FILE, text.substring("file:".length()));
+        }
+        if (text != null && text.startsWith("jdbc:") && text.length() > "jdbc:".length()) {
+            return new StoreSpec(Kind.JDBC, text);
+        }
+        throw new IllegalArgumentException("a store is file:PATH (a token file) or jdbc:URL (a database)");
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.FILE ? "file:" + location : "jdbc:…";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.scopekey.cli;
+
+import dev.scopekey.port.TokenStore;
+import dev.scopekey.port.TokenStoreException;
+import dev.scopekey.store.file.FileTokenStore;
+import dev.scopekey.store.file.FileTokenStoreOptions;
+import dev.scopekey.store.jdbc.JdbcTokenStore;
+import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Opens the real stores: a token file, or a database through {@link DriverManager} with the
+ * driver from the class path (user and password from the URL, or from
+ * {@value #USER_ENV} and {@value #PASSWORD_ENV}). Skipped token-file lines are reported on
+ * stderr by line number, never by content.
+ */
+final class Stores implements StoreOpener {
+    /** Environment variable holding the database user, so it need not be in the URL. */
+    static final String USER_ENV = "SCOPEKEY_JDBC_USER";
+    /** Environment variable holding the database password, so it shows in no process list. */
+    static final String PASSWORD_ENV = "SCOPEKEY_JDBC_PASSWORD";
+
+    private final Map<String, String> env;
+    private final PrintStream warnings;
+
+    Stores(Map<String, String> env, PrintStream warnings) {
+        this.env = Map.copyOf(env);
+        this.warnings = warnings;
+    }
+
+    @Override
+    public TokenStore open(StoreSpec spec) {
+        return spec.kind() == StoreSpec.Kind.FILE ? openFile(spec.location()) : openDatabase(spec.location());
+    }
+
+    private TokenStore openFile(String location) {
+        Path path;
+        try {
+            path = Path.of(location);
+        } catch (InvalidPathException e) {
+            throw new TokenStoreException("the token file path is not valid on this system");
+        }
+        return FileTokenStore.open(path, FileTokenStoreOptions.defaults().withWarningListener(warning ->
+                warnings.println("warning: token file " + warning + "; the line is ignored and kept as written")));
+    }
+
+    private TokenStore openDatabase(String url) {
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            throw new TokenStoreException("no JDBC driver on the class path accepts this URL; run "
+                    + "java -cp scopekey-core.jar:<driver.jar> dev.scopekey.cli.ScopeKeyCli <command> ...");
+        }
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, env.get(USER_ENV), env.get(PASSWORD_ENV));
+        return JdbcTokenStore.builder(dataSource)
+                .cacheTtl(Duration.ZERO)
+                .listenForChanges(false)
+                .build();
+    }
+}

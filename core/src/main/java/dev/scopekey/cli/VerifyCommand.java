@@ -1,0 +1,121 @@
+package dev.scopekey.cli;
+
+import dev.scopekey.domain.AuthDecision;
+import dev.scopekey.domain.DenialReason;
+import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.Scope;
+import dev.scopekey.domain.TokenPrincipal;
+import dev.scopekey.service.TokenService;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code verify}: checks a token read from standard input (never from the command line, where
+ * it would show in process lists and shell history), optionally against a required scope.
+ */
+final class VerifyCommand implements Command {
+    /** Read no more than this from standard input: well past the longest token. */
+    private static final int MAX_INPUT = 4 * PlainToken.MAX_LENGTH;
+
+    @Override
+    public String name() {
+        return "verify";
+    }
+
+    @Override
+    public String summary() {
+        return "check a token read from standard input";
+    }
+
+    @Override
+    public String usage() {
+        return "[--scope SCOPE] < TOKEN-FILE";
+    }
+
+    @Override
+    public String description() {
+        return "Reads one token from standard input (from the terminal without echo) and checks it\n"
+                + "against the store, and against SCOPE when given. Prints 'valid' (or 'granted SCOPE') and\n"
+                + "the token's prefix, scopes, name, subject and source; exits 1 when the token is invalid\n"
+                + "(unknown, revoked, expired, malformed) or lacks the scope. Does not record a use.";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(Option.value("scope", "SCOPE", "a concrete scope the token must grant, such as kafka:read"));
+    }
+
+    @Override
+    public int run(Arguments args, CliContext context) throws UsageException {
+        if (!args.positionals().isEmpty()) {
+            throw new UsageException("the token is read from standard input, never from the command line");
+        }
+        String scope = args.value("scope");
+        if (scope != null && Scope.parse(scope).map(s -> s.isWildcard()).orElse(true)) {
+            throw new UsageException("--scope must be one concrete scope, such as kafka:read");
+        }
+        String token = readToken(context);
+        TokenService service = context.service(null);
+        AuthDecision decision = scope == null ? service.authenticate(token) : service.authorize(token, scope, null);
+        if (decision instanceof AuthDecision.Granted) {
+            TokenPrincipal principal = ((AuthDecision.Granted) decision).principal();
+            context.out.println(scope == null ? "valid" : "granted " + scope);
+            TokenDetails.field(context.out, "prefix", principal.prefix());
+            TokenDetails.field(context.out, "scopes", principal.scopes().toCommaList());
+            TokenDetails.field(context.out, "name", principal.tokenName());
+            TokenDetails.field(context.out, "subject", principal.subject());
+            TokenDetails.field(context.out, "source", principal.source().name().toLowerCase(Locale.ROOT));
+            return ScopeKeyCli.EXIT_OK;
+        }
+        if (decision instanceof AuthDecision.Denied) {
+            DenialReason reason = ((AuthDecision.Denied) decision).reason();
+            context.err.println(reason == DenialReason.INSUFFICIENT_SCOPE
+                    ? "denied: the token is valid but does not grant " + scope
+                    : "invalid token (" + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+            return ScopeKeyCli.EXIT_REFUSED;
+        }
+        context.err.println("store unavailable: " + ((AuthDecision.Unavailable) decision).cause());
+        return ScopeKeyCli.EXIT_REFUSED;
+    }
+
+    private static String readToken(CliContext context) throws UsageException {
+        String text;
+        if (context.console != null) {
+            char[] typed = context.console.readPassword("token: ");
+            text = typed == null ? "" : new String(typed);
+        } else {
+            text = readLimited(context);
+        }
+        String token = text.strip();
+        if (token.isEmpty()) {
+            throw new UsageException("no token on standard input");
+        }
+        if (token.chars().anyMatch(Character::isWhitespace)) {
+            throw new UsageException("standard input must hold exactly one token");
+        }
+        return token;
+    }
+
+    private static String readLimited(CliContext context) throws UsageException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[1024];
+        try {
+            Reader reader = new InputStreamReader(context.in, StandardCharsets.UTF_8);
+            int read;
+            while ((read = reader.read(buffer)) != -1) {
+                text.append(buffer, 0, read);
+                if (text.length() > MAX_INPUT) {
+                    throw new UsageException("standard input is too long to be a token");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read standard input", e);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,227 @@
+package dev.scopekey.service;
+
+import dev.scopekey.domain.AuditEventType;
+import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.ScopeSet;
+import dev.scopekey.domain.TokenFormat;
+import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.DuplicateTokenException;
+import dev.scopekey.port.TokenChange;
+import dev.scopekey.port.TokenQuery;
+import dev.scopekey.port.TokenStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The administrative calls of {@link TokenService} and their rules: root only, mint policy and
+ * rate limit, self-revocation and ambiguous prefixes refused, persist before reporting success.
+ */
+final class TokenAdministration {
+    private static final int MINT_ATTEMPTS = 5;
+
+    private final TokenStore store;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final TokenFormat format;
+    private final Auditor audit;
+    private final MintRateLimit mintRate;
+    private final LastUseRecorder lastUse;
+
+    TokenAdministration(TokenServiceBuilder builder, Auditor audit, LastUseRecorder lastUse) {
+        this.store = builder.store;
+        this.clock = builder.clock;
+        this.random = builder.random;
+        this.format = builder.format;
+        this.audit = audit;
+        this.mintRate = new MintRateLimit(builder.mintPermits, builder.mintPeriod, builder.clock);
+        this.lastUse = lastUse;
+    }
+
+    /** Mints a token; the plaintext is in the result and nowhere else. */
+    Outcome<MintedToken> mint(Caller caller, MintRequest request) {
+        if (caller.clientAddress() != null && !caller.isOperator()) {
+            Duration wait = mintRate.acquire(caller.clientAddress());
+            if (wait != null) {
+                return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, new Refusal(Refusal.Kind.RATE_LIMITED,
+                        "too many mint requests from this client; retry later", wait));
+            }
+        }
+        if (!caller.isRoot()) {
+            return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, forbidden());
+        }
+        Outcome<ScopeSet> scopes = MintPolicy.check(request, caller.mayCreateRoot());
+        if (!scopes.isDone()) {
+            return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, scopes.refusal());
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = request.expiresIn() == null ? null : now.plus(request.expiresIn());
+        MintedToken minted = insertFresh(token -> TokenRecord.minted(token, scopes.value(), request.name(),
+                request.subject(), now, caller.actor(), expiresAt));
+        audit.emit(AuditEventType.TOKEN_MINTED, caller.actor(), minted.record().prefix(), caller.clientAddress(), null);
+        return Outcome.done(minted);
+    }
+
+    /** A page of tokens (live ones unless the query asks otherwise), never with a secret. */
+    Outcome<TokenPage> list(Caller caller, TokenQuery query) {
+        if (!caller.isRoot()) {
+            return audit.refuse(AuditEventType.LIST_REFUSED, caller, null, forbidden());
+        }
+        List<TokenRecord> page = new ArrayList<>(store.list(query));
+        String next = page.size() == query.limit() ? page.get(page.size() - 1).prefix() : null;
+        if (next != null) {
+            completeLastGroup(page, next, query);
+        }
+        List<TokenRecord> shown = new ArrayList<>(page.size());
+        for (TokenRecord record : page) {
+            Instant pending = lastUse.pendingFor(record.hash());
+            shown.add(pending == null ? record : record.withLastUsedAt(pending));
+        }
+        return Outcome.done(new TokenPage(shown, next));
+    }
+
+    /** Revokes the one live token with this display prefix, at once. */
+    Outcome<TokenRecord> revoke(Caller caller, String prefix) {
+        Outcome<TokenRecord> target = findTarget(AuditEventType.REVOKE_REFUSED, caller, prefix);
+        if (!target.isDone()) {
+            return target;
+        }
+        TokenRecord revoked = target.value().withRevoked(clock.instant(), caller.actor());
+        store.apply(TokenChange.update(List.of(revoked)));
+        audit.emit(AuditEventType.TOKEN_REVOKED, caller.actor(), prefix, caller.clientAddress(), null);
+        return Outcome.done(revoked);
+    }
+
+    /** Revokes every live token of {@code subject} except the caller's own; the count revoked. */
+    Outcome<Integer> revokeSubject(Caller caller, String subject) {
+        if (!caller.isRoot()) {
+            return audit.refuse(AuditEventType.REVOKE_REFUSED, caller, "subject:" + subject, forbidden());
+        }
+        if (subject == null || subject.isEmpty()) {
+            return audit.refuse(AuditEventType.REVOKE_REFUSED, caller, null,
+                    Refusal.of(Refusal.Kind.INVALID_REQUEST, "a subject is required"));
+        }
+        Instant now = clock.instant();
+        List<TokenRecord> revoked = new ArrayList<>();
+        TokenQuery query = new TokenQuery(subject, null, TokenQuery.MAX_LIMIT, now);
+        List<TokenRecord> page;
+        do {
+            page = store.list(query);
+            for (TokenRecord record : page) {
+                if (caller.principal() == null || !caller.principal().isToken(record)) {
+                    revoked.add(record.withRevoked(now, caller.actor()));
+                }
+            }
+            query = page.isEmpty() ? query : query.after(page.get(page.size() - 1).prefix());
+        } while (page.size() == TokenQuery.MAX_LIMIT);
+        if (!revoked.isEmpty()) {
+            store.apply(TokenChange.update(revoked));
+        }
+        audit.emit(AuditEventType.SUBJECT_TOKENS_REVOKED, caller.actor(), "subject:" + subject, caller.clientAddress(),
+                null);
+        return Outcome.done(revoked.size());
+    }
+
+    /**
+     * Mints a successor with the same scopes, name and subject, and retires the old token after
+     * {@code grace} (zero: at once). Touches no other token.
+     */
+    Outcome<MintedToken> rotate(Caller caller, String prefix, Duration grace) {
+        Outcome<TokenRecord> target = findTarget(AuditEventType.ROTATE_REFUSED, caller, prefix);
+        if (!target.isDone()) {
+            return Outcome.refused(target.refusal());
+        }
+        TokenRecord old = target.value();
+        if (grace == null || grace.isNegative()) {
+            return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, prefix,
+                    Refusal.of(Refusal.Kind.INVALID_REQUEST, "the grace period must not be negative"));
+        }
+        if (old.scopes().isRoot() && !caller.mayCreateRoot()) {
+            return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, prefix,
+                    Refusal.of(Refusal.Kind.FORBIDDEN, "only an operator rotates a root token"));
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = successorExpiry(old, now);
+        Instant retireAt = now.plus(grace);
+        if (old.revokedAt() != null && old.revokedAt().isBefore(retireAt)) {
+            retireAt = old.revokedAt();
+        }
+        TokenRecord retired = old.withRevoked(retireAt, caller.actor());
+        MintedToken successor = insertFresh(token -> TokenRecord.minted(token, old.scopes(), old.name(),
+                old.subject(), now, caller.actor(), expiresAt), retired);
+        audit.emit(AuditEventType.TOKEN_ROTATED, caller.actor(), prefix, caller.clientAddress(),
+                null);
+        return Outcome.done(successor);
+    }
+
+    private Outcome<TokenRecord> findTarget(AuditEventType refusalType, Caller caller, String prefix) {
+        if (!caller.isRoot()) {
+            return audit.refuse(refusalType, caller, prefix, forbidden());
+        }
+        Instant now = clock.instant();
+        List<TokenRecord> live = new ArrayList<>();
+        for (TokenRecord record : store.findByPrefix(prefix == null ? "" : prefix)) {
+            if (!record.isRevokedAt(now)) {
+                live.add(record);
+            }
+        }
+        if (live.isEmpty()) {
+            return audit.refuse(refusalType, caller, null, Refusal.of(Refusal.Kind.NOT_FOUND, "no live token has that prefix"));
+        }
+        if (live.size() > 1) {
+            return audit.refuse(refusalType, caller, prefix, Refusal.of(Refusal.Kind.CONFLICT,
+                    "the prefix is ambiguous: " + live.size() + " tokens share it; edit the token file instead"));
+        }
+        TokenRecord record = live.get(0);
+        if (caller.principal() != null && caller.principal().isToken(record)) {
+            return audit.refuse(refusalType, caller, prefix, Refusal.of(Refusal.Kind.INVALID_REQUEST,
+                    "a token cannot revoke or rotate itself"));
+        }
+        return Outcome.done(record);
+    }
+
+    /** Legacy prefixes may repeat; a page never ends inside a group, since the cursor is a prefix. */
+    private void completeLastGroup(List<TokenRecord> page, String lastPrefix, TokenQuery query) {
+        for (TokenRecord record : store.findByPrefix(lastPrefix)) {
+            boolean matches = (query.subject() == null || query.subject().equals(record.subject()))
+                    && (query.liveAt() == null || record.isLiveAt(query.liveAt()));
+            if (matches && page.stream().noneMatch(r -> r.hash().equals(record.hash()))) {
+                page.add(record);
+            }
+        }
+    }
+
+    private static Instant successorExpiry(TokenRecord old, Instant now) {
+        if (old.expiresAt() == null) {
+            return null;
+        }
+        if (old.createdAt() == null || !old.expiresAt().isAfter(old.createdAt())) {
+            return old.expiresAt();
+        }
+        return now.plus(Duration.between(old.createdAt(), old.expiresAt()));
+    }
+
+    private MintedToken insertFresh(Function<PlainToken, TokenRecord> recordFor,
+                                    TokenRecord... alsoUpdate) {
+        DuplicateTokenException last = null;
+        for (int attempt = 0; attempt < MINT_ATTEMPTS; attempt++) {
+            PlainToken token = format.generate(random);
+            TokenRecord record = recordFor.apply(token);
+            try {
+                store.apply(new TokenChange(List.of(record), List.of(alsoUpdate)));
+                return new MintedToken(token, record);
+            } catch (DuplicateTokenException collision) {
+                last = collision;
+            }
+        }
+        throw last;
+    }
+
+    private static Refusal forbidden() {
+        return Refusal.of(Refusal.Kind.FORBIDDEN, "token administration needs a root token");
+    }
+}
