@@ -7,6 +7,7 @@ import dev.scopekey.audit.Slf4jAuditSink;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import dev.scopekey.testkit.HttpHarness;
+import dev.scopekey.testkit.WebApplication;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class WebXmlConfigurationTest {
     Path dir;
 
     private void assertStartFails(WebXml webXml, Map<String, Object> attributes, String expected) {
-        HttpHarness.Builder application = HttpHarness.webXml(webXml.render());
+        WebApplication application = HttpHarness.webXml(webXml.render());
         attributes.forEach(application::attribute);
         Exception failure = assertThrows(IllegalStateException.class, () -> application.start().close());
         StringBuilder messages = new StringBuilder();

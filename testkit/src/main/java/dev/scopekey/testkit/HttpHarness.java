@@ -1,8 +1,6 @@
 package dev.scopekey.testkit;
 
-import dev.scopekey.service.TokenService;
 import jakarta.servlet.Filter;
-import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -48,50 +43,50 @@ public final class HttpHarness implements AutoCloseable {
             .connectTimeout(TIMEOUT).build();
     private final ResponseLeakCheck leaks = new ResponseLeakCheck();
 
-    private HttpHarness(JettyDeployment deployment, String contextPath) {
+    HttpHarness(JettyDeployment deployment, String contextPath) {
         this.deployment = deployment;
         this.base = URI.create("http://127.0.0.1:" + deployment.port() + (contextPath.equals("/") ? "" : contextPath)
                 + "/");
     }
 
     /** An application in a directory holding {@code WEB-INF/web.xml}, such as {@code src/main/webapp}. */
-    public static Builder webApp(Path directory) {
+    public static WebApplication webApp(Path directory) {
         if (!Files.isRegularFile(directory.resolve("WEB-INF/web.xml"))) {
             throw new IllegalArgumentException(directory + " holds no WEB-INF/web.xml");
         }
-        return new Builder(directory, null, null);
+        return new WebApplication(directory, null, null);
     }
 
     /** An application described by this web.xml file alone. */
-    public static Builder webXml(Path file) {
+    public static WebApplication webXml(Path file) {
         try {
-            return new Builder(null, Files.readString(file, StandardCharsets.UTF_8), null);
+            return new WebApplication(null, Files.readString(file, StandardCharsets.UTF_8), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the web.xml " + file, e);
         }
     }
 
     /** An application described by this web.xml text (not a path: see {@link #webXml(Path)}). */
-    public static Builder webXml(String xml) {
+    public static WebApplication webXml(String xml) {
         if (!xml.strip().startsWith("<")) {
             throw new IllegalArgumentException("webXml(String) takes the XML text; for a file use webXml(Path)");
         }
-        return new Builder(null, xml, null);
+        return new WebApplication(null, xml, null);
     }
 
     /** An application of one filter, by class name, mapped at {@code /*}, and the servlets added to it. */
-    public static Builder filter(String className) {
-        return new Builder(null, null, Objects.requireNonNull(className, "className"));
+    public static WebApplication filter(String className) {
+        return new WebApplication(null, null, Objects.requireNonNull(className, "className"));
     }
 
     /** An application of one filter class, mapped at {@code /*}, and the servlets added to it. */
-    public static Builder filter(Class<? extends Filter> type) {
-        return new Builder(null, null, Objects.requireNonNull(type, "type"));
+    public static WebApplication filter(Class<? extends Filter> type) {
+        return new WebApplication(null, null, Objects.requireNonNull(type, "type"));
     }
 
     /** An application of this filter instance, mapped at {@code /*}, and the servlets added to it. */
-    public static Builder filter(Filter instance) {
-        return new Builder(null, null, Objects.requireNonNull(instance, "instance"));
+    public static WebApplication filter(Filter instance) {
+        return new WebApplication(null, null, Objects.requireNonNull(instance, "instance"));
     }
 
     /** The application's root, {@code http://127.0.0.1:<port>/} plus the context path, ending in {@code /}. */
@@ -244,113 +239,5 @@ public final class HttpHarness implements AutoCloseable {
 
     private static String[] bearer(String token) {
         return token == null ? new String[0] : new String[] {"Authorization", "Bearer " + token};
-    }
-
-    /**
-     * What to deploy, and how. Reusable: each {@link #start()} starts a new container.
-     * Not thread-safe.
-     */
-    public static final class Builder {
-        final Path webAppDirectory;
-        final String webXmlText;
-        final Object filter;
-        final Map<String, String> filterParams = new LinkedHashMap<>();
-        String filterPattern = "/*";
-        final List<ServletSpec> servlets = new ArrayList<>();
-        final Map<String, Object> attributes = new LinkedHashMap<>();
-        String contextPath = "/";
-        boolean suppliedService;
-
-        /** A servlet to add, by class name, class or instance, with its mapping and init-params. */
-        record ServletSpec(String urlPattern, Object servlet, Map<String, String> initParams) {
-        }
-
-        private Builder(Path webAppDirectory, String webXmlText, Object filter) {
-            this.webAppDirectory = webAppDirectory;
-            this.webXmlText = webXmlText;
-            this.filter = filter;
-        }
-
-        /** An init-param of the filter (filter applications only). */
-        public Builder initParam(String name, String value) {
-            requireFilter("initParam");
-            filterParams.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** Maps the filter at this URL pattern instead of {@code /*} (filter applications only). */
-        public Builder filterPattern(String urlPattern) {
-            requireFilter("filterPattern");
-            filterPattern = Objects.requireNonNull(urlPattern, "urlPattern");
-            return this;
-        }
-
-        /** Adds a servlet class at this URL pattern (filter applications only). */
-        public Builder servlet(String urlPattern, Class<? extends Servlet> type) {
-            return servlet(urlPattern, type, Map.of());
-        }
-
-        /** Adds a servlet class with init-params at this URL pattern (filter applications only). */
-        public Builder servlet(String urlPattern, Class<? extends Servlet> type, Map<String, String> initParams) {
-            return addServlet(urlPattern, Objects.requireNonNull(type, "type"), initParams);
-        }
-
-        /** Adds a servlet by class name, with init-params, at this URL pattern (filter applications only). */
-        public Builder servlet(String urlPattern, String className, Map<String, String> initParams) {
-            return addServlet(urlPattern, Objects.requireNonNull(className, "className"), initParams);
-        }
-
-        /** Adds a servlet instance at this URL pattern (filter applications only). */
-        public Builder servlet(String urlPattern, Servlet instance) {
-            return addServlet(urlPattern, Objects.requireNonNull(instance, "instance"), Map.of());
-        }
-
-        /** A servlet context attribute, set before any filter or servlet starts. */
-        public Builder attribute(String name, Object value) {
-            attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * Hands {@code service} to the scopekey filter through {@link #TOKEN_SERVICE_ATTRIBUTE}. For
-         * a web.xml application, also leaves out the init-params the filter refuses beside a supplied
-         * service ({@code store} and {@code admin-token-env} of {@code ScopeKeyFilter}, {@code mint-rate}
-         * of {@code TokenAdminServlet}), so the application's own web.xml runs on the test's service.
-         */
-        public Builder tokenService(TokenService service) {
-            suppliedService = filter == null;
-            return attribute(TOKEN_SERVICE_ATTRIBUTE, service);
-        }
-
-        /** The context path, {@code /} (the default) or {@code /name}. */
-        public Builder contextPath(String path) {
-            if (!path.equals("/") && (!path.startsWith("/") || path.endsWith("/"))) {
-                throw new IllegalArgumentException("a context path is / or /name, without a trailing slash");
-            }
-            contextPath = path;
-            return this;
-        }
-
-        /**
-         * Starts a new container with this application.
-         *
-         * @throws IllegalStateException if the application does not start; the causes say why
-         */
-        public HttpHarness start() {
-            return new HttpHarness(JettyDeployment.start(this), contextPath);
-        }
-
-        private Builder addServlet(String urlPattern, Object servlet, Map<String, String> initParams) {
-            requireFilter("servlet");
-            servlets.add(new ServletSpec(Objects.requireNonNull(urlPattern, "urlPattern"), servlet,
-                    Map.copyOf(initParams)));
-            return this;
-        }
-
-        private void requireFilter(String method) {
-            if (filter == null) {
-                throw new IllegalStateException(method + " configures a filter application; a web.xml says it itself");
-            }
-        }
     }
 }

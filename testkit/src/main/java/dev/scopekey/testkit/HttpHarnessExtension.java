@@ -39,14 +39,14 @@ public final class HttpHarnessExtension implements BeforeEachCallback, AfterEach
             HttpHarnessExtension.class);
     private static final String HARNESS = "harness";
 
-    private final Function<ScopeKeyFixture, HttpHarness.Builder> application;
+    private final Function<ScopeKeyFixture, WebApplication> application;
 
-    private HttpHarnessExtension(Function<ScopeKeyFixture, HttpHarness.Builder> application) {
+    private HttpHarnessExtension(Function<ScopeKeyFixture, WebApplication> application) {
         this.application = application;
     }
 
     /** Starts, for each test, the application that {@code application} describes for the test's fixture. */
-    public static HttpHarnessExtension of(Function<ScopeKeyFixture, HttpHarness.Builder> application) {
+    public static HttpHarnessExtension of(Function<ScopeKeyFixture, WebApplication> application) {
         return new HttpHarnessExtension(Objects.requireNonNull(application, "application"));
     }
 

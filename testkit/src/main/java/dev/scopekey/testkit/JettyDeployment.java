@@ -21,7 +21,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A Jetty 12 (ee10) server on 127.0.0.1 and a free port, serving one application deployed as
- * an {@link HttpHarness.Builder} describes it, with a scratch directory of its own that is
+ * a {@link WebApplication} describes it, with a scratch directory of its own that is
  * deleted on {@link #stop()}. The only class of the testkit that knows Jetty.
  */
 final class JettyDeployment {
@@ -40,7 +40,7 @@ final class JettyDeployment {
      *
      * @throws IllegalStateException if the application does not start (the cause says why)
      */
-    static JettyDeployment start(HttpHarness.Builder spec) {
+    static JettyDeployment start(WebApplication spec) {
         Path scratch = createScratch();
         Server server = new Server();
         try {
@@ -78,7 +78,7 @@ final class JettyDeployment {
         }
     }
 
-    private static WebAppContext webApp(HttpHarness.Builder spec, Path scratch) throws IOException {
+    private static WebAppContext webApp(WebApplication spec, Path scratch) throws IOException {
         Path war = spec.webAppDirectory;
         String webXml = spec.webXmlText;
         if (war == null) {
@@ -100,7 +100,7 @@ final class JettyDeployment {
         return webapp;
     }
 
-    private static ServletContextHandler programmatic(HttpHarness.Builder spec) {
+    private static ServletContextHandler programmatic(WebApplication spec) {
         ServletContextHandler context = new ServletContextHandler();
         FilterHolder filter = new FilterHolder();
         if (spec.filter instanceof Filter) {
@@ -112,7 +112,7 @@ final class JettyDeployment {
         }
         filter.setInitParameters(spec.filterParams);
         context.addFilter(filter, spec.filterPattern, EnumSet.of(DispatcherType.REQUEST));
-        for (HttpHarness.Builder.ServletSpec declared : spec.servlets) {
+        for (WebApplication.ServletSpec declared : spec.servlets) {
             ServletHolder servlet = new ServletHolder();
             if (declared.servlet() instanceof Servlet) {
                 servlet.setServlet((Servlet) declared.servlet());

@@ -32,7 +32,7 @@ class HttpHarnessExtensionTest {
     @RegisterExtension
     final HttpHarnessExtension http = HttpHarnessExtension.of(fixture -> gated(fixture.service()));
 
-    static HttpHarness.Builder gated(TokenService service) {
+    static WebApplication gated(TokenService service) {
         return HttpHarness.filter(GateFilter.class).initParam("scope", "reports:read")
                 .servlet("/*", EchoServlet.class).tokenService(service);
     }

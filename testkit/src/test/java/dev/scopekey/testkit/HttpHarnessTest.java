@@ -79,9 +79,9 @@ class HttpHarnessTest {
 
     @Test
     void filterByClassName_classOrInstance_getsItsInitParams_besideItsServlets() {
-        List<HttpHarness.Builder> applications = List.of(HttpHarness.filter(GateFilter.class.getName()),
+        List<WebApplication> applications = List.of(HttpHarness.filter(GateFilter.class.getName()),
                 HttpHarness.filter(GateFilter.class), HttpHarness.filter(new GateFilter()));
-        for (HttpHarness.Builder application : applications) {
+        for (WebApplication application : applications) {
             try (HttpHarness started = application.initParam("a", "1").initParam("b", "2")
                     .servlet("/echo/*", EchoServlet.class, Map.of("greeting", "hello"))
                     .servlet("/named/*", EchoServlet.class.getName(), Map.of())
@@ -164,7 +164,7 @@ class HttpHarnessTest {
 
     @Test
     void anApplicationThatCannotStart_throws_withTheCause() {
-        HttpHarness.Builder failing = HttpHarness.filter(GateFilter.class).initParam("fail-start", "true");
+        WebApplication failing = HttpHarness.filter(GateFilter.class).initParam("fail-start", "true");
 
         IllegalStateException failure = assertThrows(IllegalStateException.class, failing::start);
 
