@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -240,6 +242,20 @@ class HttpHarnessTest {
         assertEquals("you sent Bearer plain-legacy-token", reply.body());
         assertFalse(reply.toString().contains("plain-legacy-token"), reply.toString());
         assertTrue(reply.toString().startsWith("status 200, headers {"), reply.toString());
+    }
+
+    @Test
+    void replyOfAnotherClientsResponse_redactsTheTokenItsRequestCarried() throws Exception {
+        http = HttpHarness.webXml(WEB_XML).start();
+        HttpRequest request = HttpRequest.newBuilder(http.uri("/echo/x?echo=authorization"))
+                .header("Authorization", "Bearer other-client-token").build();
+
+        HttpReply reply = HttpReply.of(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()));
+
+        assertEquals(200, reply.status());
+        assertEquals("you sent Bearer other-client-token", reply.body());
+        assertEquals("text/plain;charset=utf-8", reply.header("Content-Type").replace(" ", "").toLowerCase());
+        assertFalse(reply.toString().contains("other-client-token"), reply.toString());
     }
 
     static String causes(Throwable failure) {
