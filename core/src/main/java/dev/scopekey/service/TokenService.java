@@ -67,13 +67,25 @@ public final class TokenService implements AutoCloseable {
         if (decision instanceof AuthDecision.Denied) {
             DenialReason reason = ((AuthDecision.Denied) decision).reason();
             if (reason != DenialReason.NO_CREDENTIAL) {
-                String target = token != null && TokenFormat.isValidMinted(token)
-                        ? PlainToken.of(token).prefix() : null;
-                audit.emit(AuditEventType.AUTHENTICATION_DENIED, ActorLabel.ANONYMOUS, target, clientAddress,
-                        reason.name());
+                audit.emit(AuditEventType.AUTHENTICATION_DENIED, ActorLabel.ANONYMOUS, deniedTarget(token, reason),
+                        clientAddress, reason.name());
             }
         }
         return decision;
+    }
+
+    /**
+     * The display prefix an audit event may name for a denied token: only a well-formed token
+     * with a valid check has one; arbitrary strings are never logged, not even in part. The shape
+     * is checked once.
+     */
+    private static String deniedTarget(String token, DenialReason reason) {
+        boolean shapeFailed = reason == DenialReason.MALFORMED || reason == DenialReason.BAD_CHECKSUM;
+        if (shapeFailed || !PlainToken.isWellFormed(token)) {
+            return null;
+        }
+        PlainToken presented = PlainToken.of(token);
+        return presented.isMinted() ? presented.prefix() : null;
     }
 
     /**
