@@ -1,6 +1,9 @@
 package dev.scopekey.servlet;
 
+import jakarta.servlet.Servlet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Writes the web.xml an HTTP test deploys: the filter with its init-params, the admin servlet, an echo resource. */
@@ -17,6 +20,7 @@ final class WebXml {
 
     private final Map<String, String> filterParams = new LinkedHashMap<>();
     private final Map<String, String> adminParams = new LinkedHashMap<>();
+    private final List<String> servlets = new ArrayList<>();
     private boolean adminServlet = true;
 
     /** The default test configuration: the demo rules, a public /health, an admin servlet. */
@@ -31,6 +35,22 @@ final class WebXml {
 
     WebXml adminParam(String name, String value) {
         adminParams.put(name, value);
+        return this;
+    }
+
+    /** Declares another servlet, mapped at {@code urlPattern}; {@code initParams} alternate names and values. */
+    WebXml servlet(String name, Class<? extends Servlet> type, String urlPattern, String... initParams) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < initParams.length; i += 2) {
+            params.put(initParams[i], initParams[i + 1]);
+        }
+        StringBuilder xml = new StringBuilder("  <servlet>\n    <servlet-name>").append(escape(name))
+                .append("</servlet-name>\n    <servlet-class>").append(type.getName()).append("</servlet-class>\n");
+        params(xml, params);
+        xml.append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>").append(escape(name))
+                .append("</servlet-name>\n    <url-pattern>").append(escape(urlPattern))
+                .append("</url-pattern>\n  </servlet-mapping>\n");
+        servlets.add(xml.toString());
         return this;
     }
 
@@ -59,6 +79,7 @@ final class WebXml {
             xml.append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>tokens</servlet-name>\n")
                     .append("    <url-pattern>").append(ADMIN_PATH).append("/*</url-pattern>\n  </servlet-mapping>\n");
         }
+        servlets.forEach(xml::append);
         xml.append("  <servlet>\n    <servlet-name>echo</servlet-name>\n")
                 .append("    <servlet-class>").append(EchoServlet.class.getName()).append("</servlet-class>\n")
                 .append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>echo</servlet-name>\n")
