@@ -97,7 +97,7 @@ final class BearerTokenResolver {
     private static boolean hasBodyToken(BufferedFormRequest request) {
         try {
             return !request.bodyValues(ACCESS_TOKEN_PARAMETER).isEmpty();
-        } catch (IllegalArgumentException undecodable) {
+        } catch (RuntimeException unreadable) {
             return true;
         }
     }

@@ -24,7 +24,9 @@ import java.util.Optional;
  * parameter) and hands on intact: {@link #getInputStream()} and {@link #getReader()} give the
  * same bytes again, and the {@code getParameter} family gives the query string's parameters
  * followed by the body's, as the servlet API does. Bodies are read up to {@value #LIMIT} bytes.
- * Like the request it wraps, not thread-safe.
+ * When there is nothing to read (the body is empty, or something before the filter had the
+ * container parse it), the parameters are the container's. Like the request it wraps, not
+ * thread-safe.
  */
 final class BufferedFormRequest extends HttpServletRequestWrapper {
     /** The most bytes of a form body the filter reads. */
@@ -61,9 +63,13 @@ final class BufferedFormRequest extends HttpServletRequestWrapper {
     /**
      * The values of {@code name} in the body, in the request's character encoding (UTF-8 if it names none).
      *
-     * @throws IllegalArgumentException if the body or its charset cannot be decoded
+     * @throws RuntimeException if the body or its charset cannot be decoded, or the container
+     *     cannot parse the body it already took
      */
     List<String> bodyValues(String name) {
+        if (body.length == 0) {
+            return FormParameters.bodyValues((HttpServletRequest) getRequest(), name);
+        }
         return decodedBody().getOrDefault(name, List.of());
     }
 
@@ -115,6 +121,9 @@ final class BufferedFormRequest extends HttpServletRequestWrapper {
      */
     @Override
     public Map<String, String[]> getParameterMap() {
+        if (body.length == 0) {
+            return super.getParameterMap();
+        }
         if (parameters == null) {
             Map<String, List<String>> merged = new LinkedHashMap<>(
                     FormParameters.decode(getQueryString(), DEFAULT_CHARSET));

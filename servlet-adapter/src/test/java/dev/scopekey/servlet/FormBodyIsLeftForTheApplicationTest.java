@@ -148,6 +148,20 @@ class FormBodyIsLeftForTheApplicationTest extends HttpTestSupport {
         assertEquals("form minted", Json.field(minted.body(), "name"));
     }
 
+    @Test
+    void withTheCheck_aBodyAnEarlierFilterAlreadyParsed_isStillCheckedAndItsParametersStillReachTheApplication() {
+        start(app().param(CHECK, "true").filterBefore("method-override", ParameterReadingFilter.class));
+        String token = token("kafka:endpoint:read");
+
+        HttpReply reply = post("/app/parameters?topic=first", token, BODY);
+        assertEquals(200, reply.status());
+        assertEquals("{\"empty\":\"\",\"flag\":\"\",\"note\":\"café au lait\",\"topic\":\"first|orders|returns\"}",
+                reply.body());
+        HttpReply twoTokens = post("/app/parameters", token, "_method=PUT&access_token=other");
+        assertEquals(400, twoTokens.status());
+        assertEquals("invalid_request", Json.field(twoTokens.body(), "error"));
+    }
+
     /** The body without a declared length, so that it is sent chunked. */
     private static Flow.Publisher<java.nio.ByteBuffer> unsized(String body) {
         HttpRequest.BodyPublisher sized = HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8));

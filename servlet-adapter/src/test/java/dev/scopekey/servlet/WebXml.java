@@ -1,5 +1,6 @@
 package dev.scopekey.servlet;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ final class WebXml {
     private final Map<String, String> filterParams = new LinkedHashMap<>();
     private final Map<String, String> adminParams = new LinkedHashMap<>();
     private final List<String> servlets = new ArrayList<>();
+    private final List<String> filtersBefore = new ArrayList<>();
     private boolean adminServlet = true;
 
     /** The default test configuration: the demo rules, a public /health, an admin servlet. */
@@ -54,6 +56,14 @@ final class WebXml {
         return this;
     }
 
+    /** Declares an application filter that runs before the scopekey filter, mapped at {@code /*}. */
+    WebXml filterBefore(String name, Class<? extends Filter> type) {
+        filtersBefore.add("  <filter>\n    <filter-name>" + escape(name) + "</filter-name>\n    <filter-class>"
+                + type.getName() + "</filter-class>\n  </filter>\n  <filter-mapping>\n    <filter-name>"
+                + escape(name) + "</filter-name>\n    <url-pattern>/*</url-pattern>\n  </filter-mapping>\n");
+        return this;
+    }
+
     WebXml withoutAdminServlet() {
         adminServlet = false;
         return this;
@@ -65,8 +75,9 @@ final class WebXml {
                 .append("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"\n")
                 .append("         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n")
                 .append("         xsi:schemaLocation=\"https://jakarta.ee/xml/ns/jakartaee ")
-                .append("https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd\" version=\"6.0\">\n")
-                .append("  <filter>\n    <filter-name>scopekey</filter-name>\n")
+                .append("https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd\" version=\"6.0\">\n");
+        filtersBefore.forEach(xml::append);
+        xml.append("  <filter>\n    <filter-name>scopekey</filter-name>\n")
                 .append("    <filter-class>").append(ScopeKeyFilter.class.getName()).append("</filter-class>\n");
         params(xml, filterParams);
         xml.append("  </filter>\n")
