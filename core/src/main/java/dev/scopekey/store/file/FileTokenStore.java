@@ -102,6 +102,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
         }
         warnIfOthersMayRead(real);
         FileTokenStore store = new FileTokenStore(real, options, writer);
+        store.removeLeftoversAtOpen();
         store.view = store.refreshed(null);
         store.view.orThrow();
         store.nextCheckMillis = store.deadline();
@@ -218,6 +219,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
                 throw new TokenStoreException(e.getMessage(), e);
             }
             if (next != fresh.file()) {
+                removeLeftovers();
                 byte[] bytes = next.toBytes();
                 writer.write(file, bytes);
                 fresh = new Snapshot(next, bytes, reader.stampNow());
@@ -244,6 +246,46 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
     }
 
     // --- housekeeping -----------------------------------------------------------------------
+
+    /**
+     * Removes the temporary files that writers killed mid-write left, taking the lock only if
+     * there are any, so that opening a read-only deployment still creates no lock file.
+     */
+    private void removeLeftoversAtOpen() {
+        try {
+            if (!AtomicFileWriter.leftovers(file).isEmpty()) {
+                lock.locked(() -> {
+                    removeLeftovers();
+                    return null;
+                });
+            }
+        } catch (IOException e) {
+            warnLeftoversStay(AtomicFileWriter.describe(e));
+        } catch (TokenStoreException e) {
+            warnLeftoversStay(e.getMessage());
+        }
+    }
+
+    /**
+     * Holding the lock, so that no other writer is under way: removes the temporary files of
+     * writes that did not finish. A failure is logged; it does not stop the write.
+     */
+    private void removeLeftovers() {
+        try {
+            List<String> removed = AtomicFileWriter.removeLeftovers(file);
+            if (!removed.isEmpty()) {
+                LOG.warn("removed {} temporary file(s) that unfinished writes left beside the token file {}: {}",
+                        removed.size(), file, removed);
+            }
+        } catch (IOException e) {
+            warnLeftoversStay(AtomicFileWriter.describe(e));
+        }
+    }
+
+    private void warnLeftoversStay(String reason) {
+        LOG.warn("could not remove the temporary files that unfinished writes left beside the token file {}: {}",
+                file, reason);
+    }
 
     /** Stops the store: later calls throw {@link TokenStoreException}. Holds no open file between calls. */
     @Override
