@@ -47,11 +47,15 @@ final class AtomicFileWriter {
 
     /**
      * Makes {@code bytes} the content of {@code target}, with mode {@code 0600} where the file
-     * system has POSIX permissions.
+     * system has POSIX permissions, unless {@code target} no longer has the stamp {@code expected}
+     * it had when it was read: then someone who does not take the lock (an editor that saves by
+     * rename) replaced or changed it meanwhile, and nothing is written. The stamp is compared
+     * just before the rename, which leaves a window of microseconds rather than the whole write.
      *
+     * @return whether the file was written; {@code false} if it had changed
      * @throws TokenStoreException if any step fails; the target is then unchanged
      */
-    void write(Path target, byte[] bytes) {
+    boolean write(Path target, byte[] bytes, FileStamp expected) {
         Path directory = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -64,9 +68,13 @@ final class AtomicFileWriter {
                 }
                 channel.force(true);
             }
+            if (!FileStamp.of(target).equals(expected)) {
+                return false;
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
             forceDirectory(directory);
+            return true;
         } catch (IOException | UnsupportedOperationException e) {
             throw new TokenStoreException("could not write the token file " + target + ": " + describe(e), e);
         } finally {

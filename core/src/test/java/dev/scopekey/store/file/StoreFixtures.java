@@ -7,7 +7,9 @@ import dev.scopekey.port.AuditSink;
 import dev.scopekey.port.TokenStore;
 import dev.scopekey.service.Caller;
 import dev.scopekey.service.TokenService;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +51,19 @@ final class StoreFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What {@code action} wrote to standard error, where the test log (slf4j-simple) goes. */
+    static String stderrOf(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     /** Polls {@code condition} every few milliseconds until it holds or {@code limit} passes. */
