@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.scopekey.cli.ScopeKeyCli;
 import dev.scopekey.domain.TokenDigest;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStoreException;
@@ -27,12 +29,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Editors that save by rename, taking no lock: they write a copy of the file as they read it,
@@ -80,6 +87,15 @@ class EditorSaveTest {
         try {
             Files.writeString(copy, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             Files.move(copy, tokens(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The operator appends {@code line} in place ({@code >>}). */
+    private void appends(String line) {
+        try {
+            Files.writeString(tokens(), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -172,13 +188,18 @@ class EditorSaveTest {
         }
     }
 
-    @Test
-    void saveBetweenTheStoresReadAndItsRename_isKept_andTheChangeAppliedToIt_withAWarning() {
+    @ParameterizedTest(name = "saved by {0}")
+    @ValueSource(strings = {"rename", "append"})
+    void saveBetweenTheStoresReadAndItsRename_isKept_andTheChangeAppliedToIt_withAWarning(String how) {
         write(tokens(), "# tokens\n");
         AtomicBoolean saved = new AtomicBoolean();
         AtomicFileWriter racing = new AtomicFileWriter(temp -> {
             if (saved.compareAndSet(false, true)) {
-                editorSaves(editorOpens(), ADDED + "\tkafka:read\n");
+                if (how.equals("rename")) {
+                    editorSaves(editorOpens(), ADDED + "\tkafka:read\n");
+                } else {
+                    appends(ADDED + "\tkafka:read\n");
+                }
             }
         });
         try (FileTokenStore store = open(racing)) {
@@ -189,12 +210,49 @@ class EditorSaveTest {
 
             String text = read(tokens());
             assertTrue(text.startsWith("# tokens\n" + ADDED + "\tkafka:read\nsha256:" + minted[0].record().prefix()),
-                    "the editor's save is kept and the mint applied to it:\n" + text);
+                    "the edit is kept and the mint applied to it:\n" + text);
             assertTrue(service.authenticate(ADDED).isGranted());
             assertTrue(service.authenticate(minted[0].token().reveal()).isGranted());
             assertTrue(log.contains("WARN") && log.contains("changed while"), log);
             assertFalse(log.contains(minted[0].token().reveal()) || log.contains(ADDED), log);
         }
+    }
+
+    @Test
+    void revokeByTheCli_seenByAService_thenUndoneByAnEditorsStaleCopy_staysRevokedInTheService() throws Exception {
+        try (FileTokenStore store = open(new AtomicFileWriter())) {
+            TokenService service = service(store);
+            MintedToken revoked = service.mint(OPERATOR, MintRequest.of("kafka:write")).value();
+            Path copy = editorOpens();
+            cli("revoke", "--store=file:" + tokens(), revoked.record().prefix());
+            clock.advance(INTERVAL);
+            assertFalse(service.authenticate(revoked.token().reveal()).isGranted(), "the service saw the CLI's revoke");
+
+            editorSaves(copy, ADDED + "\tkafka:read\n");
+            clock.advance(INTERVAL);
+
+            assertFalse(service.authenticate(revoked.token().reveal()).isGranted(), "the revoked token came back live");
+            assertTrue(service.authenticate(ADDED).isGranted(), "the editor's line takes effect");
+            String text = read(tokens());
+            assertTrue(lineOf(text, revoked.record().prefix()).contains("\trevokedBy=cli"), text);
+            assertTrue(text.endsWith("\n" + ADDED + "\tkafka:read\n"), text);
+        }
+    }
+
+    /** Runs the real CLI in a child process and checks it succeeded. */
+    private void cli(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ScopeKeyCli.class.getName()));
+        command.addAll(List.of(args));
+        Path err = dir.resolve("cli.err");
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile()).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("the CLI did not finish within 120 s");
+        }
+        assertEquals(0, process.exitValue(), () -> "the CLI failed:\n" + read(err));
     }
 
     @Test
