@@ -129,7 +129,7 @@ final class AtomicFileWriter {
         return found;
     }
 
-    /** Whether {@code name} is {@code prefix}, decimal digits, then {@value #TEMP_SUFFIX}, as the JDK names temporary files. */
+    /** Whether {@code name} is {@code prefix}, decimal digits and {@value #TEMP_SUFFIX}: how the JDK names temp files. */
     private static boolean isTempName(String prefix, String name) {
         if (name.length() <= prefix.length() + TEMP_SUFFIX.length()
                 || !name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) {

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * using this store respect, before memory changes; lines the change does not touch keep their
  * bytes.
  *
+ * <p>A token this store saw revoked stays revoked even if the file later loses the revocation
+ * (an editor saving a copy it read earlier), and the revocation is written back. Temporary files
+ * left by writers killed mid-write are removed under the lock.
+ *
  * <p>Fails closed: while the file is missing or unreadable every call throws
  * {@link TokenStoreException} (authentication becomes {@code Unavailable}) instead of answering
  * from what was read before. Thread-safe. Close the {@code TokenService} using it first, so
@@ -251,7 +255,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
         }
     }
 
-    /** {@code current} with {@code change} applied and no revocation lost; {@code current} itself if neither changes it. */
+    /** {@code current} with {@code change} applied and no revocation lost; {@code current} if neither changes it. */
     private TokenFile applied(UnaryOperator<TokenFile> change, TokenFile current) {
         TokenFile next;
         try {

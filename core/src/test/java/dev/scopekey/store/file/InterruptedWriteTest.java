@@ -57,9 +57,8 @@ class InterruptedWriteTest {
 
     /** Starts a child that stops inside its write; returns the name of its temporary file. */
     private String childStoppedMidWrite() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                InterruptedWriteMain.class.getName(), tokens().toString(), dir.resolve("release").toString())
+        String release = dir.resolve("release").toString();
+        child = StoreFixtures.childJvm(InterruptedWriteMain.class, tokens().toString(), release)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
