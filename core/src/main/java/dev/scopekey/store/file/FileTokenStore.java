@@ -207,8 +207,8 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
     }
 
     /**
-     * Under both locks: reads the file afresh, applies {@code change}, puts back revocations the
-     * file lost, writes the result if it differs, and only then records {@code legacyUses}
+     * Under both locks: reads the file afresh, puts back revocations it lost, applies
+     * {@code change} to that, writes the result if it differs from what was read, and only then records {@code legacyUses}
      * (filled by the change) and replaces the in-memory view. If the file changed between the
      * read and the rename, the change is applied again to what it holds then, a few times at most.
      */
@@ -220,13 +220,14 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
             Snapshot fresh = view.snapshot;
             for (int attempt = 1; ; attempt++) {
                 fresh = readForWrite(fresh);
-                TokenFile next = applied(change, fresh.file());
+                TokenFile next = applied(change, keptRevoked(fresh.file(), true));
                 if (next == fresh.file()) {
                     break;
                 }
                 removeLeftovers();
                 byte[] bytes = next.toBytes();
                 if (writer.write(file, bytes, fresh.stamp())) {
+                    revocations.written(next);
                     fresh = new Snapshot(next, bytes, reader.stampNow());
                     break;
                 }
@@ -255,15 +256,12 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
         }
     }
 
-    /** {@code current} with {@code change} applied and no revocation lost; {@code current} if neither changes it. */
-    private TokenFile applied(UnaryOperator<TokenFile> change, TokenFile current) {
-        TokenFile next;
+    private static TokenFile applied(UnaryOperator<TokenFile> change, TokenFile current) {
         try {
-            next = change.apply(current);
+            return change.apply(current);
         } catch (IllegalArgumentException e) {
             throw new TokenStoreException(e.getMessage(), e);
         }
-        return keptRevoked(next, true);
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Map;
  * revoke saves its copy by rename after it, say. Holds hashes and actor labels, never tokens.
  * Thread-safe.
  *
- * <p>It knows only what this store saw: a revocation written and undone while the store did not
+ * <p>Only a change made through the store itself can clear or move a remembered revocation.
+ * It knows only what this store saw: a revocation written and undone while the store did not
  * look at the file, or before it was opened, is not known here.
  */
 final class RevocationMemory {
@@ -45,5 +46,20 @@ final class RevocationMemory {
             }
         }
         return new Kept(restored.isEmpty() ? file : file.apply(TokenChange.update(restored)), List.copyOf(prefixes));
+    }
+
+    /**
+     * Takes the file this store just wrote as the truth about the tokens in it: a change made
+     * through the store may set a token's revocation to anything, clearing it included.
+     * Tokens not in the file stay remembered.
+     */
+    synchronized void written(TokenFile file) {
+        for (TokenRecord record : file.records()) {
+            if (record.revokedAt() == null) {
+                byHash.remove(record.hash());
+            } else {
+                byHash.put(record.hash(), new Revocation(record.revokedAt(), record.revokedBy()));
+            }
+        }
     }
 }

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.scopekey.cli.ScopeKeyCli;
 import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStoreException;
 import dev.scopekey.service.MintRequest;
@@ -30,6 +32,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +158,21 @@ class EditorSaveTest {
             assertTrue(text.startsWith("# tokens\n" + legacy + "\t*\t\t\trevoked="), text);
             assertTrue(text.endsWith("\n" + ADDED + "\tkafka:read\n"), text);
             assertFalse(log.contains(legacy), log);
+        }
+    }
+
+    @Test
+    void revocationCleared_byAnUpdateThroughTheStore_isHonoured_unlikeOneAFileLost() {
+        try (FileTokenStore store = open(new AtomicFileWriter())) {
+            TokenService service = service(store);
+            MintedToken minted = service.mint(OPERATOR, MintRequest.of("kafka:write")).value();
+            assertTrue(service.revoke(OPERATOR, minted.record().prefix()).isDone());
+            TokenRecord revoked = store.findByHash(minted.token().hash()).orElseThrow();
+
+            store.apply(TokenChange.update(List.of(revoked.withRevoked(null, null))));
+
+            assertTrue(service.authenticate(minted.token().reveal()).isGranted());
+            assertFalse(lineOf(read(tokens()), minted.record().prefix()).contains("\trevoked="), read(tokens()));
         }
     }
 
