@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * using this store respect, before memory changes; lines the change does not touch keep their
  * bytes.
  *
+ * <p>A token this store saw revoked stays revoked even if the file later loses the revocation
+ * (an editor saving a copy it read earlier), and the revocation is written back. Temporary files
+ * left by writers killed mid-write are removed under the lock.
+ *
  * <p>Fails closed: while the file is missing or unreadable every call throws
  * {@link TokenStoreException} (authentication becomes {@code Unavailable}) instead of answering
  * from what was read before. Thread-safe. Close the {@code TokenService} using it first, so
@@ -40,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileTokenStore implements TokenStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileTokenStore.class);
+    /** How often a change is applied again when the file keeps changing under it before it fails. */
+    private static final int WRITE_ATTEMPTS = 3;
 
     private final Path file;
     private final Clock clock;
@@ -47,6 +53,9 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
     private final TokenFileReader reader;
     private final TokenFileLock lock;
     private final AtomicFileWriter writer;
+    private final RevocationMemory revocations = new RevocationMemory();
+    /** Display prefixes of tokens whose revocation the last re-check found missing from the file. */
+    private volatile List<String> revocationsToWriteBack = List.of();
     /** Last use of legacy tokens: kept in memory only, so bare legacy lines stay bare. */
     private final Map<String, Instant> legacyUse = new ConcurrentHashMap<>();
     private volatile StoreView view;
@@ -102,6 +111,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
         }
         warnIfOthersMayRead(real);
         FileTokenStore store = new FileTokenStore(real, options, writer);
+        store.removeLeftoversAtOpen();
         store.view = store.refreshed(null);
         store.view.orThrow();
         store.nextCheckMillis = store.deadline();
@@ -137,6 +147,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
                     report(view, fresh);
                     view = fresh;
                     nextCheckMillis = deadline();
+                    writeBackLostRevocations();
                 }
             } finally {
                 lock.unlockInProcess();
@@ -154,7 +165,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
                 return old;
             }
             boolean sameContent = previous != null && now.file() == previous.file();
-            return StoreView.of(now, sameContent ? old.index : index(now.file()));
+            return StoreView.of(now, sameContent ? old.index : index(keptRevoked(now.file(), false)));
         } catch (IOException e) {
             return StoreView.failed(readFailure(e), e);
         }
@@ -196,31 +207,37 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
     }
 
     /**
-     * Under both locks: reads the file afresh, applies {@code change}, writes the result if it
-     * differs, and only then records {@code legacyUses} (filled by the change) and replaces the
-     * in-memory view.
+     * Under both locks: reads the file afresh, puts back revocations it lost, applies
+     * {@code change} to that, writes the result if it differs from what was read, and only then records {@code legacyUses}
+     * (filled by the change) and replaces the in-memory view. If the file changed between the
+     * read and the rename, the change is applied again to what it holds then, a few times at most.
      */
     private void mutate(UnaryOperator<TokenFile> change, Map<String, Instant> legacyUses) {
         if (closed) {
             throw new TokenStoreException("the token store for " + file + " is closed");
         }
         lock.locked(() -> {
-            Snapshot fresh;
-            try {
-                fresh = reader.read(view.snapshot, false);
-            } catch (IOException e) {
-                throw new TokenStoreException(readFailure(e) + "; nothing was written", e);
-            }
-            TokenFile next;
-            try {
-                next = change.apply(fresh.file());
-            } catch (IllegalArgumentException e) {
-                throw new TokenStoreException(e.getMessage(), e);
-            }
-            if (next != fresh.file()) {
+            Snapshot fresh = view.snapshot;
+            for (int attempt = 1; ; attempt++) {
+                fresh = readForWrite(fresh);
+                TokenFile next = applied(change, keptRevoked(fresh.file(), true));
+                if (next == fresh.file()) {
+                    break;
+                }
+                removeLeftovers();
                 byte[] bytes = next.toBytes();
-                writer.write(file, bytes);
-                fresh = new Snapshot(next, bytes, reader.stampNow());
+                if (writer.write(file, bytes, fresh.stamp())) {
+                    revocations.written(next);
+                    fresh = new Snapshot(next, bytes, reader.stampNow());
+                    break;
+                }
+                if (attempt == WRITE_ATTEMPTS) {
+                    throw new TokenStoreException("the token file " + file + " kept changing while it was written"
+                            + " (by a program that does not take the lock " + lock.path() + "?); nothing was written");
+                }
+                LOG.warn("the token file {} changed while this store was writing it (an editor that saves by rename,"
+                        + " or another program that does not take the lock?); the change is applied again to what"
+                        + " the file holds now", file);
             }
             legacyUse.putAll(legacyUses);
             StoreView written = StoreView.of(fresh, index(fresh.file()));
@@ -229,6 +246,65 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
             nextCheckMillis = deadline();
             return null;
         });
+    }
+
+    private Snapshot readForWrite(Snapshot previous) {
+        try {
+            return reader.read(previous, false);
+        } catch (IOException e) {
+            throw new TokenStoreException(readFailure(e) + "; nothing was written", e);
+        }
+    }
+
+    private static TokenFile applied(UnaryOperator<TokenFile> change, TokenFile current) {
+        try {
+            return change.apply(current);
+        } catch (IllegalArgumentException e) {
+            throw new TokenStoreException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code read} with the revocations this store saw put back where the file lost them, so a
+     * revoked token never comes back live. A write says so in the log; a re-check leaves them for
+     * {@link #writeBackLostRevocations}.
+     */
+    private TokenFile keptRevoked(TokenFile read, boolean writing) {
+        RevocationMemory.Kept kept = revocations.keepRevoked(read);
+        List<String> prefixes = kept.restoredPrefixes();
+        if (!prefixes.isEmpty()) {
+            if (writing) {
+                LOG.warn("{}, and this write puts their revocation back", lostRevocations(prefixes));
+            } else {
+                revocationsToWriteBack = prefixes;
+            }
+        }
+        return kept.file();
+    }
+
+    /**
+     * Right after a re-check found revocations missing from the file, writes them back, so that
+     * other readers of the file see them too. If that fails they stay revoked in this store only.
+     */
+    private void writeBackLostRevocations() {
+        List<String> prefixes = revocationsToWriteBack;
+        if (prefixes.isEmpty()) {
+            return;
+        }
+        revocationsToWriteBack = List.of();
+        try {
+            mutate(UnaryOperator.identity(), Map.of());
+        } catch (TokenStoreException e) {
+            LOG.error("{} in this store, but writing their revocation back failed: {}", lostRevocations(prefixes),
+                    e.getMessage());
+        }
+    }
+
+    /** What a file that lost revocations means, naming the tokens by their display prefixes only. */
+    private String lostRevocations(List<String> prefixes) {
+        return "the token file " + file + " shows " + prefixes.size() + " token(s) that this store saw revoked as"
+                + " not revoked: " + prefixes + " (was an older copy saved over it, as an editor that saves by"
+                + " rename does?); they stay revoked";
     }
 
     private TokenIndex index(TokenFile tokenFile) {
@@ -244,6 +320,46 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
     }
 
     // --- housekeeping -----------------------------------------------------------------------
+
+    /**
+     * Removes the temporary files that writers killed mid-write left, taking the lock only if
+     * there are any, so that opening a read-only deployment still creates no lock file.
+     */
+    private void removeLeftoversAtOpen() {
+        try {
+            if (!AtomicFileWriter.leftovers(file).isEmpty()) {
+                lock.locked(() -> {
+                    removeLeftovers();
+                    return null;
+                });
+            }
+        } catch (IOException e) {
+            warnLeftoversStay(AtomicFileWriter.describe(e));
+        } catch (TokenStoreException e) {
+            warnLeftoversStay(e.getMessage());
+        }
+    }
+
+    /**
+     * Holding the lock, so that no other writer is under way: removes the temporary files of
+     * writes that did not finish. A failure is logged; it does not stop the write.
+     */
+    private void removeLeftovers() {
+        try {
+            List<String> removed = AtomicFileWriter.removeLeftovers(file);
+            if (!removed.isEmpty()) {
+                LOG.warn("removed {} temporary file(s) that unfinished writes left beside the token file {}: {}",
+                        removed.size(), file, removed);
+            }
+        } catch (IOException e) {
+            warnLeftoversStay(AtomicFileWriter.describe(e));
+        }
+    }
+
+    private void warnLeftoversStay(String reason) {
+        LOG.warn("could not remove the temporary files that unfinished writes left beside the token file {}: {}",
+                file, reason);
+    }
 
     /** Stops the store: later calls throw {@link TokenStoreException}. Holds no open file between calls. */
     @Override

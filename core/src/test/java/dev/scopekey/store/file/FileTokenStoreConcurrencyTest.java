@@ -103,9 +103,7 @@ class FileTokenStoreConcurrencyTest {
     }
 
     private static Process child(Path tokens, Path go, String label) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ConcurrentMintMain.class.getName(), tokens.toString(), go.toString(), label, "50")
+        return StoreFixtures.childJvm(ConcurrentMintMain.class, tokens.toString(), go.toString(), label, "50")
                 .redirectError(ProcessBuilder.Redirect.PIPE)
                 .start();
     }

@@ -23,9 +23,6 @@ import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
 import dev.scopekey.service.Refusal;
 import dev.scopekey.service.TokenService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Duration;
@@ -233,16 +230,8 @@ class FileTokenStoreTest {
     @Test
     void skippedLine_isLoggedWithItsNumberAndRule_neverItsContent() {
         write(tokens(), "# c\nsuper-secret-value with-a-space\n");
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            FileTokenStore.open(tokens()).close();
-        } finally {
-            System.setErr(original);
-        }
 
-        String log = captured.toString(StandardCharsets.UTF_8);
+        String log = StoreFixtures.stderrOf(() -> FileTokenStore.open(tokens()).close());
         assertTrue(log.contains("WARN") && log.contains("line 2: a line without tabs must be one token"), log);
         assertFalse(log.contains("super-secret"), log);
     }

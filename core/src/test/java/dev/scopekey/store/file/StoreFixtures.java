@@ -7,12 +7,16 @@ import dev.scopekey.port.AuditSink;
 import dev.scopekey.port.TokenStore;
 import dev.scopekey.service.Caller;
 import dev.scopekey.service.TokenService;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** Shared helpers for the file-store tests. */
@@ -49,6 +53,28 @@ final class StoreFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A builder for a child JVM that runs {@code main} with this test's class path. */
+    static ProcessBuilder childJvm(Class<?> main, String... args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    /** What {@code action} wrote to standard error, where the test log (slf4j-simple) goes. */
+    static String stderrOf(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     /** Polls {@code condition} every few milliseconds until it holds or {@code limit} passes. */
