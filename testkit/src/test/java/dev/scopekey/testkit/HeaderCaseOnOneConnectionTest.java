@@ -3,10 +3,8 @@ package dev.scopekey.testkit;
 import static dev.scopekey.testkit.HttpAuthAssert.assertInvalidToken;
 import static dev.scopekey.testkit.HttpAuthAssert.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +27,7 @@ class HeaderCaseOnOneConnectionTest {
             HttpHarness http, @TestToken(scopes = "reports:read") String reader) {
         try (KeepAliveConnection connection = KeepAliveConnection.open(http.port())) {
             assertStatus(connection.get("/reports", "Authorization: Bearer " + reader), 200);
-            for (String variant : caseVariants(reader)) {
+            for (String variant : TokenArbitraries.caseVariants(reader)) {
                 assertInvalidToken(connection.get("/reports", "Authorization: Bearer " + variant));
                 assertStatus(connection.get("/reports", "Authorization: Bearer " + reader), 200);
             }
@@ -45,25 +43,5 @@ class HeaderCaseOnOneConnectionTest {
                         "Authorization: " + value).body());
             }
         }
-    }
-
-    /** Spellings of {@code token} that differ from it in letter case only. */
-    static List<String> caseVariants(String token) {
-        List<String> variants = List.of(token.toUpperCase(Locale.ROOT), token.toLowerCase(Locale.ROOT),
-                flipCase(token, 0), flipCase(token, token.length() - 1));
-        variants.forEach(variant -> assertNotEquals(token, variant, "a variant must differ from the token"));
-        return variants;
-    }
-
-    /** {@code token} with the case of the first letter from {@code from} (searching towards the middle) flipped. */
-    private static String flipCase(String token, int from) {
-        int step = from == 0 ? 1 : -1;
-        int at = from;
-        while (!Character.isLetter(token.charAt(at))) {
-            at += step;
-        }
-        char c = token.charAt(at);
-        char flipped = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
-        return token.substring(0, at) + flipped + token.substring(at + 1);
     }
 }
