@@ -1,5 +1,6 @@
 package dev.scopekey.servlet;
 
+import static dev.scopekey.testkit.HttpAuthAssert.assertAuthenticationRequired;
 import static dev.scopekey.testkit.HttpAuthAssert.assertForbiddenWithoutChallenge;
 import static dev.scopekey.testkit.HttpAuthAssert.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * What the "Container settings" section of docs/servlet.md says, shown on a real Jetty: an
  * asynchronous servlet needs {@code async-supported} on the filter as well; the filter runs on
  * the dispatches its mapping names ({@code REQUEST} only by default), so a welcome file reached
- * under its directory's path escapes a rule written for the file alone; and the container's
- * default error page shows the exception's stack trace where an application error page does not.
+ * under its directory's path escapes a rule written for the file alone; the container's default
+ * error page shows the exception's stack trace where an application error page does not; and no
+ * error page replaces the filter's own answers.
  */
 @ExtendWith({ScopeKeyExtension.class, SecretLeakGuard.class})
 class ContainerSettingsHttpTest {
@@ -98,6 +100,18 @@ class ContainerSettingsHttpTest {
         }
         try (HttpHarness http = deploy(service, "", "", "<error-page><location>/error.txt</location></error-page>")) {
             assertEquals("something went wrong", assertStatus(http.get("/async", token), 500).body());
+        }
+    }
+
+    @Test
+    void applicationErrorPage_neverReplacesTheFiltersOwnAnswers(
+            TokenService service, @TestToken(scopes = "other:read") String token) throws Exception {
+        try (HttpHarness http = deploy(service, "", "", "<error-page><location>/error.txt</location></error-page>")) {
+            HttpReply anonymous = http.get("/async", null);
+            assertAuthenticationRequired(anonymous);
+            assertEquals("authentication_required", Json.field(anonymous.body(), "error"));
+            HttpReply forbidden = assertForbiddenWithoutChallenge(http.get("/docs/index.html", token));
+            assertEquals("insufficient_scope", Json.field(forbidden.body(), "error"));
         }
     }
 }
