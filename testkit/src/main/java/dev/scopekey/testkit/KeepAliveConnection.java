@@ -26,8 +26,9 @@ import java.util.Locale;
  * }
  * }</pre>
  *
- * <p>A reply redacts the credential its request carried when printed. Not thread-safe: one
- * request at a time, as HTTP/1.1 without pipelining.
+ * <p>A reply redacts the credential its request carried when printed; replies are not kept by
+ * any {@link HttpHarness}, so its leak check does not see them. Not thread-safe: one request at
+ * a time, as HTTP/1.1 without pipelining.
  */
 public final class KeepAliveConnection implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 20_000;
