@@ -29,11 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith({ScopeKeyExtension.class, SecretLeakGuard.class})
 class ContainerSettingsHttpTest {
     private static final String ASYNC_SUPPORTED = "<async-supported>true</async-supported>";
+    private static final String ALSO_FORWARD = "<dispatcher>REQUEST</dispatcher><dispatcher>FORWARD</dispatcher>";
+    private static final String ALSO_INCLUDE = "<dispatcher>REQUEST</dispatcher><dispatcher>INCLUDE</dispatcher>";
+    private static final String ERROR_PAGE = "<error-page><location>/error.txt</location></error-page>";
 
     @TempDir
     Path webapp;
 
-    /** The filter with one rule for {@code /docs/index.html}, an async servlet, a welcome file and an error text. */
+    /**
+     * The filter with one rule, for {@code /docs/index.html}; an async servlet at {@code /async};
+     * a servlet at {@code /include} that includes {@code /docs/index.html}; that file as the
+     * welcome file of {@code /docs/}; and {@code /error.txt}. The arguments go into the filter,
+     * its mapping and the application.
+     */
     private HttpHarness deploy(TokenService service, String inFilter, String inMapping, String inApp) throws Exception {
         Files.createDirectories(webapp.resolve("WEB-INF"));
         Files.createDirectories(webapp.resolve("docs"));
@@ -42,19 +50,24 @@ class ContainerSettingsHttpTest {
         Files.writeString(webapp.resolve("WEB-INF/web.xml"), String.join("\n",
                 "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">",
                 "  <filter><filter-name>scopekey</filter-name>",
-                "    <filter-class>" + ScopeKeyFilter.class.getName() + "</filter-class>",
-                "    " + inFilter,
-                "    <init-param><param-name>rules</param-name><param-value>GET /docs/index.html docs:read</param-value>",
-                "    </init-param></filter>",
+                "    <filter-class>" + ScopeKeyFilter.class.getName() + "</filter-class>" + inFilter,
+                "    <init-param><param-name>rules</param-name>",
+                "      <param-value>GET /docs/index.html docs:read</param-value></init-param>",
+                "  </filter>",
                 "  <filter-mapping><filter-name>scopekey</filter-name><url-pattern>/*</url-pattern>" + inMapping,
                 "  </filter-mapping>",
-                "  <servlet><servlet-name>async</servlet-name>",
-                "    <servlet-class>" + AsyncCallerServlet.class.getName() + "</servlet-class>" + ASYNC_SUPPORTED,
-                "  </servlet>",
-                "  <servlet-mapping><servlet-name>async</servlet-name><url-pattern>/async</url-pattern></servlet-mapping>",
+                servlet("/async", AsyncCallerServlet.class, ASYNC_SUPPORTED),
+                servlet("/include", IncludingServlet.class,
+                        "<init-param><param-name>target</param-name><param-value>/docs/index.html</param-value></init-param>"),
                 "  " + inApp,
                 "</web-app>"));
         return HttpHarness.webApp(webapp).tokenService(service).start();
+    }
+
+    private static String servlet(String path, Class<?> type, String inServlet) {
+        return "  <servlet><servlet-name>" + path + "</servlet-name><servlet-class>" + type.getName()
+                + "</servlet-class>" + inServlet + "</servlet>\n  <servlet-mapping><servlet-name>" + path
+                + "</servlet-name><url-pattern>" + path + "</url-pattern></servlet-mapping>";
     }
 
     @Test
@@ -85,9 +98,18 @@ class ContainerSettingsHttpTest {
     @Test
     void welcomeFile_underItsDirectory_isGuardedByTheFilesRule_whenTheMappingAlsoNamesForward(
             TokenService service, @TestToken(scopes = "other:read") String token) throws Exception {
-        String dispatchers = "<dispatcher>REQUEST</dispatcher><dispatcher>FORWARD</dispatcher>";
-        try (HttpHarness http = deploy(service, "", dispatchers, "")) {
+        try (HttpHarness http = deploy(service, "", ALSO_FORWARD, "")) {
             assertForbiddenWithoutChallenge(http.get("/docs/", token));
+        }
+    }
+
+    /** During an include the request still reports the including path, so the filter checks that route again. */
+    @Test
+    void includedResource_escapesItsRule_evenWhenTheMappingNamesInclude(
+            TokenService service, @TestToken(scopes = "other:read") String token) throws Exception {
+        try (HttpHarness http = deploy(service, "", ALSO_INCLUDE, "")) {
+            assertForbiddenWithoutChallenge(http.get("/docs/index.html", token));
+            assertEquals("the docs", assertStatus(http.get("/include", token), 200).body());
         }
     }
 
@@ -96,9 +118,9 @@ class ContainerSettingsHttpTest {
             TokenService service, @TestToken(scopes = "any:read") String token) throws Exception {
         try (HttpHarness http = deploy(service, "", "", "")) {
             HttpReply reply = assertStatus(http.get("/async", token), 500);
-            assertTrue(reply.body().contains("at org.eclipse.jetty."), "Jetty's default error page shows no stack trace");
+            assertTrue(reply.body().contains("at org.eclipse.jetty."), "no stack trace on Jetty's default error page");
         }
-        try (HttpHarness http = deploy(service, "", "", "<error-page><location>/error.txt</location></error-page>")) {
+        try (HttpHarness http = deploy(service, "", "", ERROR_PAGE)) {
             assertEquals("something went wrong", assertStatus(http.get("/async", token), 500).body());
         }
     }
@@ -106,7 +128,7 @@ class ContainerSettingsHttpTest {
     @Test
     void applicationErrorPage_neverReplacesTheFiltersOwnAnswers(
             TokenService service, @TestToken(scopes = "other:read") String token) throws Exception {
-        try (HttpHarness http = deploy(service, "", "", "<error-page><location>/error.txt</location></error-page>")) {
+        try (HttpHarness http = deploy(service, "", "", ERROR_PAGE)) {
             HttpReply anonymous = http.get("/async", null);
             assertAuthenticationRequired(anonymous);
             assertEquals("authentication_required", Json.field(anonymous.body(), "error"));
