@@ -26,13 +26,18 @@ class Rfc6750Section2_1Test extends HttpTestSupport {
         watch(NON_B64_LEGACY);
     }
 
+    /**
+     * Each spelling is the only request of its own connection: on one kept-alive connection a
+     * container's header cache could hand a later spelling over as the first (issue #8).
+     */
     @Test
     void schemeName_isCaseInsensitive() throws Exception {
         start(WebXml.standard());
         String read = token("kafka:endpoint:read");
 
-        for (String scheme : new String[] {"Bearer", "bearer", "BEARER", "bEaReR"}) {
-            assertEquals(200, http.send("GET", KAFKA, null, null, "Authorization", scheme + " " + read).status(), scheme);
+        for (String scheme : new String[] {"bearer", "BEARER", "bEaReR", "Bearer"}) {
+            assertEquals(200, http.rawGet(KAFKA, ("Authorization: " + scheme + " " + read).getBytes(ISO_8859_1))
+                    .status(), scheme);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.scopekey.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.testkit.HttpReply;
 import org.junit.jupiter.api.Test;
@@ -64,13 +63,27 @@ class ScopedRoutesHttpTest extends HttpTestSupport {
     }
 
     @Test
-    void trailingSlashAndDoubleSlash_needTheSameScope() throws Exception {
+    void trailingSlash_needsTheSameScope() throws Exception {
         start(WebXml.standard());
         String read = token("kafka:endpoint:read");
+        String write = token("kafka:endpoint:write");
 
         assertEquals(403, http.call("POST", KAFKA + "/", read).status());
-        int doubleSlash = http.call("POST", "/api//kafka/endpoint", read).status();
-        assertTrue(doubleSlash == 400 || doubleSlash == 403, "the container refuses it or the rule denies it");
+        assertEquals(200, http.call("POST", KAFKA + "/", write).status());
+    }
+
+    /**
+     * Jetty 12 refuses a path with an empty segment (400) before any filter runs, whatever the
+     * token; how the filter itself reads {@code //} is pinned in {@link RouteRulesTest}.
+     */
+    @Test
+    void doubleSlash_isRefusedByTheContainer_forEveryToken() throws Exception {
+        start(WebXml.standard());
+        String read = token("kafka:endpoint:read");
+        String write = token("kafka:endpoint:write");
+
+        assertEquals(400, http.call("POST", "/api//kafka/endpoint", read).status());
+        assertEquals(400, http.call("POST", "/api//kafka/endpoint", write).status());
     }
 
     @Test

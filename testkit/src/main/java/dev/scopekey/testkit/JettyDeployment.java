@@ -16,6 +16,8 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -44,7 +46,9 @@ final class JettyDeployment {
         Path scratch = createScratch();
         Server server = new Server();
         try {
-            ServerConnector connector = new ServerConnector(server);
+            HttpConfiguration http = new HttpConfiguration();
+            http.setHeaderCacheCaseSensitive(true); // the default cache hands a case variant over as an earlier header
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost("127.0.0.1");
             connector.setPort(0);
             server.addConnector(connector);

@@ -68,7 +68,8 @@ final class RawHttp {
     record Parsed(int status, Map<String, List<String>> headers, String body) {
     }
 
-    private static Parsed parse(String text) {
+    /** Parses one whole answer (ISO-8859-1 text of its bytes). */
+    static Parsed parse(String text) {
         int headerEnd = text.indexOf("\r\n\r\n");
         String head = headerEnd < 0 ? text : text.substring(0, headerEnd);
         String body = headerEnd < 0 ? "" : text.substring(headerEnd + 4);

@@ -3,6 +3,8 @@ package dev.scopekey.testkit;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.TokenFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -10,8 +12,8 @@ import net.jqwik.api.Tuple;
 
 /**
  * jqwik arbitraries for tokens: brands, minted tokens of any valid brand, legacy token strings,
- * and single-character mutations of a token. Minted tokens come from the library's own
- * generator fed by a seeded random source, so a failing example can be reproduced.
+ * single-character mutations of a token, and its case variants. Minted tokens come from the
+ * library's own generator fed by a seeded random source, so a failing example can be reproduced.
  *
  * <pre>{@code
  * @Property
@@ -96,6 +98,39 @@ public final class TokenArbitraries {
     /** {@code token} with the character at {@code index} replaced by {@code c}. */
     public static String replace(String token, int index, char c) {
         return token.substring(0, index) + c + token.substring(index + 1);
+    }
+
+    /**
+     * Spellings of {@code token} that differ from it in letter case only: all upper case, all
+     * lower case, its first letter flipped, its last letter flipped (duplicates and the token
+     * itself left out). A container that compares headers ignoring case hands these over as
+     * the token.
+     *
+     * @throws IllegalArgumentException if the token has no ASCII letter
+     */
+    public static List<String> caseVariants(String token) {
+        int first = 0;
+        while (first < token.length() && !isAsciiLetter(token.charAt(first))) {
+            first++;
+        }
+        if (first == token.length()) {
+            throw new IllegalArgumentException("a token without letters has no case variants");
+        }
+        int last = token.length() - 1;
+        while (!isAsciiLetter(token.charAt(last))) {
+            last--;
+        }
+        return Stream.of(token.toUpperCase(Locale.ROOT), token.toLowerCase(Locale.ROOT), flipCase(token, first),
+                flipCase(token, last)).filter(variant -> !variant.equals(token)).distinct().toList();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static String flipCase(String token, int index) {
+        char c = token.charAt(index);
+        return replace(token, index, Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
     }
 
     private static String printableAscii() {

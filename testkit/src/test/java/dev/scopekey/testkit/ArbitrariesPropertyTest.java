@@ -20,6 +20,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -110,6 +112,18 @@ class ArbitrariesPropertyTest {
         }
     }
 
+    @Property(tries = 200)
+    void caseVariants_differFromTheToken_inLetterCaseOnly(@ForAll("mintedTexts") String token) {
+        List<String> variants = TokenArbitraries.caseVariants(token);
+
+        assertTrue(variants.size() >= 2, variants.size() + " variants");
+        assertEquals(variants.size(), new HashSet<>(variants).size(), "a variant repeats");
+        for (String variant : variants) {
+            assertFalse(variant.equals(token), "a variant is the token");
+            assertTrue(variant.equalsIgnoreCase(token), "a variant differs in more than letter case");
+        }
+    }
+
     @Provide
     Arbitrary<String> concrete() {
         return ScopeArbitraries.concrete();
@@ -148,5 +162,10 @@ class ArbitrariesPropertyTest {
     @Provide
     Arbitrary<String> legacyLineTokens() {
         return TokenFileArbitraries.legacyLineTokens();
+    }
+
+    @Provide
+    Arbitrary<String> mintedTexts() {
+        return TokenArbitraries.mintedTexts();
     }
 }

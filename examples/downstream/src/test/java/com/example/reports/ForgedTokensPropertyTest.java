@@ -7,6 +7,7 @@ import dev.scopekey.servlet.ScopeKeyFilter;
 import dev.scopekey.testkit.HttpHarness;
 import dev.scopekey.testkit.ScopeKeyFixture;
 import dev.scopekey.testkit.TokenArbitraries;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -15,8 +16,9 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * No forged token reaches the reports: any single-character change to a real token, and any
- * other string, is an {@code invalid_token}. One server for all tries, started from a filter
+ * No forged token reaches the reports: any single-character change to a real token, any
+ * spelling of it that differs in letter case only, and any other string, is an
+ * {@code invalid_token}. One server for all tries, started from a filter
  * configuration and the one servlet under test (no web.xml).
  */
 class ForgedTokensPropertyTest {
@@ -47,6 +49,11 @@ class ForgedTokensPropertyTest {
         assertInvalidToken(http.get("/api/reports", forged));
     }
 
+    @Property(tries = 20)
+    void aCaseVariantIsAnInvalidToken(@ForAll("caseVariants") String variant) {
+        assertInvalidToken(http.get("/api/reports", variant));
+    }
+
     @Property(tries = 100)
     void arbitraryStringsAreInvalidTokens(@ForAll("strangers") String stranger) {
         assertInvalidToken(http.get("/api/reports", stranger));
@@ -60,6 +67,11 @@ class ForgedTokensPropertyTest {
     @Provide
     Arbitrary<String> forgeries() {
         return TokenArbitraries.singleCharacterMutations(reader).filter(ForgedTokensPropertyTest::isB64Token);
+    }
+
+    @Provide
+    Arbitrary<String> caseVariants() {
+        return Arbitraries.of(TokenArbitraries.caseVariants(reader));
     }
 
     @Provide

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -41,7 +43,11 @@ public final class DemoLauncher {
     /** Deploys the packed web.xml on {@code host:port} (port 0 picks a free one) and prints where. */
     static Server start(String host, int port) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        // Jetty's default header cache ignores case: on a kept-alive connection a case variant of an
+        // earlier Authorization header would reach the filter as the earlier spelling, a forged token as a real one
+        http.setHeaderCacheCaseSensitive(true);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);

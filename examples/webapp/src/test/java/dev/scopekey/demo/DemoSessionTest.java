@@ -1,11 +1,15 @@
 package dev.scopekey.demo;
 
+import static dev.scopekey.testkit.HttpAuthAssert.assertInvalidToken;
+import static dev.scopekey.testkit.HttpAuthAssert.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scopekey.testkit.KeepAliveConnection;
+import dev.scopekey.testkit.TokenArbitraries;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -148,6 +152,22 @@ class DemoSessionTest {
         assertEquals(200, send("GET", demo.base() + "/workspaces/w1/channels", w1, null).statusCode());
         assertEquals(403, send("GET", demo.base() + "/workspaces/w2/channels", w1, null).statusCode());
         assertEquals(403, send("GET", demo.base() + "/somewhere/else", w1, null).statusCode());
+    }
+
+    /** Issue #8, item 1: the launcher's Jetty must not hand a case variant of a token over as the token. */
+    @Test
+    void caseVariantsOfAToken_onOneConnection_areInvalidTokens_andTheTokenStillWorks() throws Exception {
+        Demo demo = launch();
+        String root = demo.stdout().get(demo.stdout().size() - 2);
+        String bearer = "Authorization: Bearer ";
+
+        try (KeepAliveConnection connection = KeepAliveConnection.open(URI.create(demo.base()).getPort())) {
+            assertStatus(connection.get("/api/kafka/endpoint", bearer + root), 200);
+            for (String variant : TokenArbitraries.caseVariants(root)) {
+                assertInvalidToken(connection.get("/api/kafka/endpoint", bearer + variant));
+                assertStatus(connection.get("/api/kafka/endpoint", bearer + root), 200);
+            }
+        }
     }
 
     @Test
