@@ -58,11 +58,15 @@ final class AdminRequests {
         if (value == null) {
             return Duration.ZERO;
         }
-        BigDecimal seconds;
-        try {
-            seconds = value instanceof BigDecimal ? (BigDecimal) value : new BigDecimal(((String) value).strip());
-        } catch (NumberFormatException e) {
-            seconds = null;
+        BigDecimal seconds = null;
+        if (value instanceof BigDecimal) {
+            seconds = (BigDecimal) value;
+        } else if (value instanceof String) {
+            try {
+                seconds = new BigDecimal(((String) value).strip());
+            } catch (NumberFormatException e) {
+                seconds = null;
+            }
         }
         if (seconds == null || seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_GRACE_SECONDS)) > 0
                 || seconds.stripTrailingZeros().scale() > 0) {

@@ -80,6 +80,24 @@ public final class TokenAdminServlet extends HttpServlet {
         } catch (TokenStoreException e) {
             LOG.warn("token store failed during an admin call: {}", e.getClass().getSimpleName());
             AuthResponses.unavailable(response);
+        } catch (RuntimeException e) {
+            failed(response, e);
+        }
+    }
+
+    /**
+     * Answers an exception nothing expected with a JSON 500 that shows no internals, and logs
+     * where it came from: its class and the frame that threw, never its message, which might
+     * carry what the request sent.
+     */
+    private static void failed(HttpServletResponse response, RuntimeException e) throws IOException {
+        StackTraceElement[] frames = e.getStackTrace();
+        LOG.error("admin call failed unexpectedly: {} at {}", e.getClass().getName(),
+                frames.length == 0 ? "an unknown place" : frames[0]);
+        if (!response.isCommitted()) {
+            response.reset();
+            AuthResponses.send(response, 500, "server_error", "the admin call failed unexpectedly; the server "
+                    + "log says where");
         }
     }
 
