@@ -9,22 +9,31 @@ import java.util.List;
 /**
  * Finds the bearer token of a request as RFC 6750 describes, strictly: only the
  * {@code Authorization} header carries it (scheme {@code Bearer}, any case, one space-separated
- * b64token). Two {@code Authorization} headers, a header together with an {@code access_token}
- * form parameter, an empty token or two tokens in one header are an invalid request; a token
- * outside the b64token syntax or longer than {@value PlainToken#MAX_LENGTH} characters is an
- * invalid token. A token in the query string or only in the body is not a credential. Never
- * throws. Stateless and thread-safe.
+ * b64token). Two {@code Authorization} headers, an empty token or two tokens in one header are
+ * an invalid request, and so is a header together with an {@code access_token} form parameter
+ * where the filter has read the body ({@link #resolveWithBody}); a token outside the b64token
+ * syntax or longer than {@value PlainToken#MAX_LENGTH} characters is an invalid token. A token
+ * in the query string or only in the body is not a credential. The request body is never read
+ * here. Never throws. Stateless and thread-safe.
  */
 final class BearerTokenResolver {
     static final String AUTHORIZATION = "Authorization";
     static final String ACCESS_TOKEN_PARAMETER = "access_token";
     private static final String SCHEME = "bearer";
 
-    /** The credential of {@code request}. */
+    /** The credential of {@code request}, from its headers alone. */
     BearerCredential resolve(HttpServletRequest request) {
         Enumeration<String> values = request.getHeaders(AUTHORIZATION);
-        List<String> headers = values == null ? List.of() : Collections.list(values);
-        BearerCredential credential = fromHeaders(headers);
+        return fromHeaders(values == null ? List.of() : Collections.list(values));
+    }
+
+    /**
+     * The credential of a request whose form body the filter has read: that of its headers,
+     * unless they hold a token and the body has an {@code access_token} parameter too (or cannot
+     * be decoded, so that one cannot tell), which is an invalid request.
+     */
+    BearerCredential resolveWithBody(BufferedFormRequest request) {
+        BearerCredential credential = resolve(request);
         if (credential instanceof BearerCredential.Token && hasBodyToken(request)) {
             return BearerCredential.INVALID_REQUEST;
         }
@@ -85,9 +94,9 @@ final class BearerTokenResolver {
         return true;
     }
 
-    private static boolean hasBodyToken(HttpServletRequest request) {
+    private static boolean hasBodyToken(BufferedFormRequest request) {
         try {
-            return !FormParameters.bodyValues(request, ACCESS_TOKEN_PARAMETER).isEmpty();
+            return !request.bodyValues(ACCESS_TOKEN_PARAMETER).isEmpty();
         } catch (RuntimeException unreadable) {
             return true;
         }

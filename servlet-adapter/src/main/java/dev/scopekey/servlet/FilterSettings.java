@@ -17,10 +17,12 @@ import java.util.Set;
  * @param adminTokenEnv the name of the environment variable holding the break-glass token, or null
  * @param mode how caller-scoped credentials are handed out
  * @param insufficientScopeChallenge whether a 403 carries an RFC 6750 challenge
+ * @param formBodyTokenCheck whether the filter buffers the form body of a request with a bearer
+ *     header to refuse a second token in its {@code access_token} parameter
  */
 record FilterSettings(String store, String rules, String publicPaths, RequiredAccess unmatched, boolean enabled,
                       String realm, String adminTokenEnv, CallerCredentials.Mode mode,
-                      boolean insufficientScopeChallenge) {
+                      boolean insufficientScopeChallenge, boolean formBodyTokenCheck) {
     static final String STORE = "store";
     static final String RULES = "rules";
     static final String PUBLIC_PATHS = "public-paths";
@@ -30,8 +32,9 @@ record FilterSettings(String store, String rules, String publicPaths, RequiredAc
     static final String ADMIN_TOKEN_ENV = "admin-token-env";
     static final String MODE = "mode";
     static final String INSUFFICIENT_SCOPE_CHALLENGE = "insufficient-scope-challenge";
+    static final String FORM_BODY_TOKEN_CHECK = "form-body-token-check";
     static final Set<String> NAMES = Set.of(STORE, RULES, PUBLIC_PATHS, UNMATCHED, ENABLED, REALM, ADMIN_TOKEN_ENV,
-            MODE, INSUFFICIENT_SCOPE_CHALLENGE);
+            MODE, INSUFFICIENT_SCOPE_CHALLENGE, FORM_BODY_TOKEN_CHECK);
     static final String DEFAULT_REALM = "scopekey";
 
     /**
@@ -66,7 +69,7 @@ record FilterSettings(String store, String rules, String publicPaths, RequiredAc
         return new FilterSettings(blankToNull(params.get(STORE)), params.get(RULES), params.get(PUBLIC_PATHS),
                 unmatched, bool(params, ENABLED, true), realm, adminTokenEnv,
                 CallerCredentials.Mode.parse(value(params, MODE, "shared")),
-                bool(params, INSUFFICIENT_SCOPE_CHALLENGE, false));
+                bool(params, INSUFFICIENT_SCOPE_CHALLENGE, false), bool(params, FORM_BODY_TOKEN_CHECK, false));
     }
 
     private static String value(Map<String, String> params, String name, String fallback) {

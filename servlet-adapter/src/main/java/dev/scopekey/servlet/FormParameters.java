@@ -2,14 +2,19 @@ package dev.scopekey.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Reads parameters from an {@code application/x-www-form-urlencoded} request body only, leaving
- * out those of the query string (which the servlet API merges in front of them).
+ * URL-encoded parameters: reads those of an {@code application/x-www-form-urlencoded} request
+ * body only, leaving out those of the query string (which the servlet API merges in front of
+ * them), and decodes URL-encoded text as the container does.
  */
 final class FormParameters {
     static final String FORM = "application/x-www-form-urlencoded";
@@ -17,9 +22,16 @@ final class FormParameters {
     private FormParameters() {
     }
 
-    /** Whether the request body is a URL-encoded form. */
+    /**
+     * Whether the request body is a URL-encoded form. A Content-Type the container cannot read
+     * (it may throw for an unknown charset) counts as one, so that a check of the body fails closed.
+     */
     static boolean isForm(HttpServletRequest request) {
-        return FORM.equals(mediaType(request.getContentType()));
+        try {
+            return FORM.equals(mediaType(request.getContentType()));
+        } catch (IllegalArgumentException unreadable) {
+            return true;
+        }
     }
 
     /**
@@ -49,22 +61,34 @@ final class FormParameters {
         return type.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static int countInQuery(String query, String name) {
-        if (query == null || query.isEmpty()) {
-            return 0;
+    /**
+     * The parameters of URL-encoded text ({@code a=1&b&a=2}: {@code a} is 1 and 2, {@code b} is
+     * empty), names in order of first appearance, values in order. Pairs without a name are left out.
+     *
+     * @param text the encoded text, or null for none
+     * @throws IllegalArgumentException if a pair holds a broken {@code %} escape
+     */
+    static Map<String, List<String>> decode(String text, Charset charset) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return parameters;
         }
-        int count = 0;
-        for (String pair : query.split("&")) {
+        for (String pair : text.split("&")) {
             int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            try {
-                if (name.equals(URLDecoder.decode(key, StandardCharsets.UTF_8))) {
-                    count++;
-                }
-            } catch (IllegalArgumentException undecodable) {
-                // the container rejects such a query before any parameter is read
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), charset);
+            if (!name.isEmpty()) {
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), charset);
+                parameters.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
             }
         }
-        return count;
+        return parameters;
+    }
+
+    private static int countInQuery(String query, String name) {
+        try {
+            return decode(query, StandardCharsets.UTF_8).getOrDefault(name, List.of()).size();
+        } catch (IllegalArgumentException undecodable) {
+            return 0; // the container refuses such a query before any parameter is read
+        }
     }
 }

@@ -1,10 +1,8 @@
 package dev.scopekey.servlet;
 
-import java.util.List;
-
 /**
- * A set of path patterns, such as the {@code public-paths} init-param (open without a token) or
- * the mappings of the token admin servlet. Immutable and thread-safe.
+ * A set of path patterns, such as the {@code public-paths} init-param (open without a token).
+ * Immutable and thread-safe.
  */
 final class PathSet {
     private final PathTrie<String> trie;
@@ -34,11 +32,6 @@ final class PathSet {
             }
         }
         return new PathSet(trie);
-    }
-
-    /** A set of already separated patterns. */
-    static PathSet of(List<String> patterns) {
-        return parse(String.join("\n", patterns));
     }
 
     /** Whether {@code path} (within the application) matches a pattern of the set. */

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * init-params are listed in {@code docs/servlet.md}). Each request is read top to bottom:
  * resolve the bearer credential, authenticate it, authorize the route, then continue as the
  * token's principal or answer with the RFC 6750 response. A failing store answers 503, never
- * an allow.
+ * an allow. The request body is the application's: only with {@code form-body-token-check=true}
+ * does the filter read a form body (to refuse a second token in it), and then it hands the same
+ * bytes on. A request the container dispatches to a {@link TokenAdminServlet} needs only a valid
+ * token here, since the token service serves root alone.
  *
  * <p>The filter publishes its {@link TokenService} in the context attribute
  * {@value #SERVICE_ATTRIBUTE} (or uses the one the application put there) and a
@@ -44,7 +48,8 @@ public final class ScopeKeyFilter implements Filter {
 
     /** What init built; read-only afterwards. */
     private record Config(boolean enabled, ServiceSetup setup, RouteRules rules, PathSet publicPaths,
-                          PathSet adminPaths, AuthResponses responses, ServletContext context) {
+                          AdminServlets admin, boolean formBodyTokenCheck, AuthResponses responses,
+                          ServletContext context) {
     }
 
     @Override
@@ -52,7 +57,7 @@ public final class ScopeKeyFilter implements Filter {
         ServletContext context = filterConfig.getServletContext();
         try {
             FilterSettings settings = FilterSettings.read(params(filterConfig));
-            AdminMappings admin = AdminMappings.of(context);
+            AdminServlets admin = AdminServlets.of(context);
             RouteRules rules = RouteRules.parse(settings.rules(), settings.unmatched());
             PathSet publicPaths = PathSet.parse(settings.publicPaths());
             ServiceSetup setup = ServiceSetup.resolve(context, settings, admin.mintRate(), System::getenv);
@@ -68,7 +73,7 @@ public final class ScopeKeyFilter implements Filter {
                 LOG.warn("scopekey authentication is DISABLED (enabled=false): every route, the token admin "
                         + "API included, is open to anyone");
             }
-            config = new Config(settings.enabled(), setup, rules, publicPaths, admin.paths(),
+            config = new Config(settings.enabled(), setup, rules, publicPaths, admin, settings.formBodyTokenCheck(),
                     new AuthResponses(settings.realm(), settings.insufficientScopeChallenge()), context);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ServletException("ScopeKeyFilter: " + e.getMessage(), e);
@@ -91,14 +96,26 @@ public final class ScopeKeyFilter implements Filter {
             return;
         }
         String path = pathWithinApplication(request);
-        boolean admin = current.adminPaths().contains(path);
+        boolean admin = current.admin().serve(request);
         if (!admin && current.publicPaths().contains(path)) {
             chain.doFilter(request, response);
             return;
         }
+        BearerCredential credential = resolver.resolve(request);
+        if (current.formBodyTokenCheck() && credential instanceof BearerCredential.Token
+                && FormParameters.isForm(request)) {
+            Optional<BufferedFormRequest> buffered = BufferedFormRequest.read(request);
+            if (buffered.isEmpty()) {
+                response.setHeader("Connection", "close"); // the rest of the body is not read
+                AuthResponses.send(response, 413, "request_too_large", BufferedFormRequest.TOO_LARGE);
+                return;
+            }
+            request = buffered.get();
+            credential = resolver.resolveWithBody(buffered.get());
+        }
         TokenService service = current.setup().service();
         String client = request.getRemoteAddr();
-        AuthDecision decision = authenticate(service, resolver.resolve(request), client);
+        AuthDecision decision = authenticate(service, credential, client);
         if (decision instanceof AuthDecision.Granted) {
             RequiredAccess access = admin ? RequiredAccess.AUTHENTICATED
                     : current.rules().accessFor(request.getMethod(), path);

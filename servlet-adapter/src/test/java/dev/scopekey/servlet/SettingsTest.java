@@ -25,13 +25,15 @@ class SettingsTest {
         assertNull(settings.adminTokenEnv());
         assertEquals(CallerCredentials.Mode.SHARED, settings.mode());
         assertFalse(settings.insufficientScopeChallenge());
+        assertFalse(settings.formBodyTokenCheck(), "the filter leaves request bodies alone by default");
     }
 
     @Test
     void everyParam_isRead() {
         FilterSettings settings = FilterSettings.read(Map.of("store", " file:tokens ", "unmatched", "deny",
                 "enabled", "FALSE", "realm", "api", "admin-token-env", "ADMIN_TOKEN", "mode", "local",
-                "insufficient-scope-challenge", "true", "rules", "GET /a a:r", "public-paths", "/health"));
+                "insufficient-scope-challenge", "true", "rules", "GET /a a:r", "public-paths", "/health",
+                "form-body-token-check", "True"));
 
         assertEquals("file:tokens", settings.store());
         assertSame(RequiredAccess.DENY, settings.unmatched());
@@ -40,6 +42,7 @@ class SettingsTest {
         assertEquals("ADMIN_TOKEN", settings.adminTokenEnv());
         assertEquals(CallerCredentials.Mode.LOCAL, settings.mode());
         assertTrue(settings.insufficientScopeChallenge());
+        assertTrue(settings.formBodyTokenCheck());
     }
 
     @Test
@@ -51,6 +54,7 @@ class SettingsTest {
         assertRefused(Map.of("admin-token-env", "A-B"), "admin-token-env is the name of an environment variable");
         assertRefused(Map.of("mode", "global"), "mode is 'shared' or 'local'");
         assertRefused(Map.of("insufficient-scope-challenge", "on"), "insufficient-scope-challenge is 'true' or");
+        assertRefused(Map.of("form-body-token-check", "yes"), "form-body-token-check is 'true' or 'false'");
         assertRefused(Map.of("realms", "x"), "unknown init-param 'realms'");
     }
 
@@ -71,16 +75,6 @@ class SettingsTest {
             "2000000/hour"}) {
             assertThrows(IllegalArgumentException.class, () -> MintRate.parse(bad), bad);
         }
-    }
-
-    @Test
-    void adminServletMappings_becomePathPatterns() {
-        assertEquals("/api/auth/tokens/**", AdminMappings.pattern("/api/auth/tokens/*"));
-        assertEquals("/**", AdminMappings.pattern("/"));
-        assertEquals("/**", AdminMappings.pattern("/*"));
-        assertEquals("/", AdminMappings.pattern(""));
-        assertEquals("/tokens", AdminMappings.pattern("/tokens"));
-        assertThrows(IllegalArgumentException.class, () -> AdminMappings.pattern("*.tokens"));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.scopekey.servlet;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Writes the web.xml an HTTP test deploys: the filter with its init-params, the admin servlet, an echo resource. */
@@ -17,6 +21,8 @@ final class WebXml {
 
     private final Map<String, String> filterParams = new LinkedHashMap<>();
     private final Map<String, String> adminParams = new LinkedHashMap<>();
+    private final List<String> servlets = new ArrayList<>();
+    private final List<String> filtersBefore = new ArrayList<>();
     private boolean adminServlet = true;
 
     /** The default test configuration: the demo rules, a public /health, an admin servlet. */
@@ -34,6 +40,30 @@ final class WebXml {
         return this;
     }
 
+    /** Declares another servlet, mapped at {@code urlPattern}; {@code initParams} alternate names and values. */
+    WebXml servlet(String name, Class<? extends Servlet> type, String urlPattern, String... initParams) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < initParams.length; i += 2) {
+            params.put(initParams[i], initParams[i + 1]);
+        }
+        StringBuilder xml = new StringBuilder("  <servlet>\n    <servlet-name>").append(escape(name))
+                .append("</servlet-name>\n    <servlet-class>").append(type.getName()).append("</servlet-class>\n");
+        params(xml, params);
+        xml.append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>").append(escape(name))
+                .append("</servlet-name>\n    <url-pattern>").append(escape(urlPattern))
+                .append("</url-pattern>\n  </servlet-mapping>\n");
+        servlets.add(xml.toString());
+        return this;
+    }
+
+    /** Declares an application filter that runs before the scopekey filter, mapped at {@code /*}. */
+    WebXml filterBefore(String name, Class<? extends Filter> type) {
+        filtersBefore.add("  <filter>\n    <filter-name>" + escape(name) + "</filter-name>\n    <filter-class>"
+                + type.getName() + "</filter-class>\n  </filter>\n  <filter-mapping>\n    <filter-name>"
+                + escape(name) + "</filter-name>\n    <url-pattern>/*</url-pattern>\n  </filter-mapping>\n");
+        return this;
+    }
+
     WebXml withoutAdminServlet() {
         adminServlet = false;
         return this;
@@ -45,8 +75,9 @@ final class WebXml {
                 .append("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"\n")
                 .append("         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n")
                 .append("         xsi:schemaLocation=\"https://jakarta.ee/xml/ns/jakartaee ")
-                .append("https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd\" version=\"6.0\">\n")
-                .append("  <filter>\n    <filter-name>scopekey</filter-name>\n")
+                .append("https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd\" version=\"6.0\">\n");
+        filtersBefore.forEach(xml::append);
+        xml.append("  <filter>\n    <filter-name>scopekey</filter-name>\n")
                 .append("    <filter-class>").append(ScopeKeyFilter.class.getName()).append("</filter-class>\n");
         params(xml, filterParams);
         xml.append("  </filter>\n")
@@ -59,6 +90,7 @@ final class WebXml {
             xml.append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>tokens</servlet-name>\n")
                     .append("    <url-pattern>").append(ADMIN_PATH).append("/*</url-pattern>\n  </servlet-mapping>\n");
         }
+        servlets.forEach(xml::append);
         xml.append("  <servlet>\n    <servlet-name>echo</servlet-name>\n")
                 .append("    <servlet-class>").append(EchoServlet.class.getName()).append("</servlet-class>\n")
                 .append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>echo</servlet-name>\n")
