@@ -109,7 +109,7 @@ public final class TokenAdminServlet extends HttpServlet {
         } else if (method.equals("POST")) {
             mint(service, caller, request, response);
         } else {
-            Outcome<Integer> revoked = service.revokeSubject(caller, request.getParameter("subject"));
+            Outcome<Integer> revoked = service.revokeSubject(caller, AdminRequests.parameter(request, "subject"));
             answer(request, response, revoked, 200, n -> JsonText.object().put("revoked", n).end());
         }
     }
@@ -143,7 +143,7 @@ public final class TokenAdminServlet extends HttpServlet {
 
     private void list(TokenService service, Caller caller, HttpServletRequest request, HttpServletResponse response)
             throws IOException, BadRequestException {
-        String limitText = request.getParameter("limit");
+        String limitText = AdminRequests.parameter(request, "limit");
         int limit = TokenQuery.MAX_LIMIT;
         if (limitText != null) {
             try {
@@ -155,10 +155,10 @@ public final class TokenAdminServlet extends HttpServlet {
                 throw BadRequestException.invalid("limit is a whole number from 1 to " + TokenQuery.MAX_LIMIT);
             }
         }
-        String subject = request.getParameter("subject");
+        String subject = AdminRequests.parameter(request, "subject");
         // listing changes nothing, so while auth is off it stays open like every other route
         Caller reader = authDisabled(request) ? Caller.operator(AUTH_DISABLED_ACTOR) : caller;
-        TokenQuery query = new TokenQuery(subject, request.getParameter("after"), limit, service.clock().instant());
+        TokenQuery query = new TokenQuery(subject, AdminRequests.parameter(request, "after"), limit, service.clock().instant());
         Outcome<TokenPage> page = service.list(reader, query);
         if (page.isDone() && page.value().nextAfter() != null) {
             response.setHeader("Link", "<" + request.getRequestURI() + "?after=" + encode(page.value().nextAfter())

@@ -90,6 +90,13 @@ class AdminJunkNeverReachesA500PropertyTest {
         assertNoServerError(post(TOKENS + target + "/rotate", type, body));
     }
 
+    @Property(tries = 200)
+    void listAndRevokeBySubjectBodies_areAnsweredWithA4xxJsonOrAnAnswer(@ForAll("bodies") byte[] body,
+                                                                        @ForAll("contentTypes") String type) {
+        assertNoServerError(send("GET", TOKENS + "?limit=5", type, body));
+        assertNoServerError(send("DELETE", TOKENS + "?subject=nobody", type, body));
+    }
+
     /**
      * Path segments the container hands on: it answers empty and dot segments, encoded separators,
      * encoded {@code %} and control characters itself, on every path, before any application code.
@@ -107,8 +114,12 @@ class AdminJunkNeverReachesA500PropertyTest {
     }
 
     private static HttpReply post(String path, String type, byte[] body) {
+        return send("POST", path, type, body);
+    }
+
+    private static HttpReply send(String method, String path, String type, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Authorization", "Bearer " + root);
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Authorization", "Bearer " + root);
         if (!type.isEmpty()) {
             request.header("Content-Type", type);
         }

@@ -10,6 +10,7 @@ import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import dev.scopekey.testkit.HttpReply;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,24 @@ class BadAdminInputIsAJson400Test extends HttpTestSupport {
         String root = token("*");
 
         assertJson400(mint(root, body), "JSON");
+    }
+
+    @Test
+    void formBodies_theContainerCannotParse_areAJson400Or415() {
+        start(WebXml.standard());
+        String root = token("*");
+        String target = token("kafka:endpoint:read").substring(0, 15);
+
+        for (String path : new String[] {TOKENS, TOKENS + target + "/rotate"}) {
+            HttpReply badBytes = http.send(HttpRequest.newBuilder(http.uri(path))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {(byte) 0xff, '=', (byte) 0xc3}))
+                    .header("Content-Type", FormParameters.FORM).header("Authorization", "Bearer " + root).build());
+            assertJson400(badBytes, "form");
+            HttpReply badCharset = http.send("POST", path, FormParameters.FORM + "; charset=bogus", "scope=a",
+                    "Authorization", "Bearer " + root);
+            assertEquals(415, badCharset.status(), badCharset.body());
+            assertEquals("unsupported_media_type", Json.field(badCharset.body(), "error"));
+        }
     }
 
     @Test
