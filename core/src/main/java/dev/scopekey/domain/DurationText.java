@@ -5,22 +5,28 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Reads durations as people write them in requests and on the command line: {@code 90s},
- * {@code 15m}, {@code 12h}, {@code 30d}, {@code 2w}, or ISO-8601 such as {@code PT12H}.
+ * {@code 15m}, {@code 12h}, {@code 30d}, {@code 2w}, or ISO-8601 such as {@code PT12H}; at most
+ * {@link #LONGEST}, so that any instant of this era plus a duration read here is an instant every
+ * store can hold.
  */
 public final class DurationText {
+    /** The longest duration read: 36500 days (about a hundred years). */
+    public static final Duration LONGEST = Duration.ofDays(36_500);
+
     private DurationText() {
     }
 
     /**
-     * Parses a positive duration.
+     * Parses a positive duration of at most {@link #LONGEST}.
      *
-     * @throws IllegalArgumentException if the text is not a positive duration in one of the forms
+     * @throws IllegalArgumentException if the text is not such a duration in one of the forms; the
+     *     message says what is accepted and never repeats the text
      */
     public static Duration parse(String text) {
         Duration parsed = parseOrNull(text == null ? "" : text.strip());
-        if (parsed == null || parsed.isZero() || parsed.isNegative()) {
+        if (parsed == null || parsed.isZero() || parsed.isNegative() || parsed.compareTo(LONGEST) > 0) {
             throw new IllegalArgumentException("a duration is a positive number followed by s, m, h, d or w "
-                    + "(for example 30d), or ISO-8601 (PT12H)");
+                    + "(for example 30d), or ISO-8601 (PT12H), of at most " + LONGEST.toDays() + "d");
         }
         return parsed;
     }

@@ -101,6 +101,24 @@ public final class TokenFormat {
         return true;
     }
 
+    /**
+     * Whether {@code text} is a display prefix of the minted shape, {@code <brand>_<id>} (a brand,
+     * an underscore and 12 base62 characters), and so never a whole token: such a text may be
+     * named in an audit event.
+     */
+    public static boolean isMintedPrefix(String text) {
+        int underscore = text == null ? -1 : text.indexOf('_');
+        if (underscore < MIN_BRAND || text.length() != underscore + 1 + ID_LENGTH || !isBrand(text, 0, underscore)) {
+            return false;
+        }
+        for (int i = underscore + 1; i < text.length(); i++) {
+            if (!isBase62(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The display prefix of a minted-shape token: {@code <brand>_<id>}. */
     static String mintedPrefix(String text) {
         return text.substring(0, brandEnd(text) + 1 + ID_LENGTH);

@@ -29,7 +29,16 @@ public final class Caller {
 
     /** A request with no credential, from {@code clientAddress}; refused everything but counted. */
     public static Caller anonymous(String clientAddress) {
-        return new Caller(null, ActorLabel.ANONYMOUS, clientAddress, false);
+        return unauthenticated(ActorLabel.ANONYMOUS, clientAddress);
+    }
+
+    /**
+     * A request that no credential vouches for, audited under {@code actorLabel} (an adapter's
+     * request while authentication is switched off, say): like {@link #anonymous}, refused every
+     * administrative call but counted, so that nothing it does outlives the moment.
+     */
+    public static Caller unauthenticated(String actorLabel, String clientAddress) {
+        return new Caller(null, actorLabel, clientAddress, false);
     }
 
     /** The operator with direct access to the store (the CLI): root, may mint root tokens, never rate limited. */

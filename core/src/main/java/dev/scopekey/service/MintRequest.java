@@ -1,5 +1,6 @@
 package dev.scopekey.service;
 
+import dev.scopekey.domain.DurationText;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,11 +11,22 @@ import java.util.List;
  * @param scopes scope strings, at least one
  * @param name label of at most 100 characters without control characters, or null
  * @param subject who the token acts for, or null
- * @param expiresIn lifetime from now, or null for no expiry
+ * @param expiresIn lifetime from now (the service refuses one that is not positive), or null for
+ *     no expiry
  */
 public record MintRequest(List<String> scopes, String name, String subject, Duration expiresIn) {
+    /**
+     * Copies the scopes.
+     *
+     * @throws IllegalArgumentException if {@code expiresIn} is longer than {@link DurationText#LONGEST}:
+     *     no store holds the instant such a token would expire at (read lifetimes with
+     *     {@link DurationText#parse}, which never returns one)
+     */
     public MintRequest {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        if (expiresIn != null && expiresIn.compareTo(DurationText.LONGEST) > 0) {
+            throw new IllegalArgumentException("a token lives at most " + DurationText.LONGEST.toDays() + " days");
+        }
     }
 
     public static MintRequest of(String... scopes) {

@@ -92,7 +92,7 @@ final class TokenAdministration {
         }
         TokenRecord revoked = target.value().withRevoked(clock.instant(), caller.actor());
         store.apply(TokenChange.update(List.of(revoked)));
-        audit.emit(AuditEventType.TOKEN_REVOKED, caller.actor(), prefix, caller.clientAddress(), null);
+        audit.emit(AuditEventType.TOKEN_REVOKED, caller.actor(), revoked.prefix(), caller.clientAddress(), null);
         return Outcome.done(revoked);
     }
 
@@ -137,11 +137,11 @@ final class TokenAdministration {
         }
         TokenRecord old = target.value();
         if (grace == null || grace.isNegative()) {
-            return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, prefix,
+            return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, old.prefix(),
                     Refusal.of(Refusal.Kind.INVALID_REQUEST, "the grace period must not be negative"));
         }
         if (old.scopes().isRoot() && !caller.mayCreateRoot()) {
-            return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, prefix,
+            return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, old.prefix(),
                     Refusal.of(Refusal.Kind.FORBIDDEN, "only an operator rotates a root token"));
         }
         Instant now = clock.instant();
@@ -153,14 +153,19 @@ final class TokenAdministration {
         TokenRecord retired = old.withRevoked(retireAt, caller.actor());
         MintedToken successor = insertFresh(token -> TokenRecord.minted(token, old.scopes(), old.name(),
                 old.subject(), now, caller.actor(), expiresAt), retired);
-        audit.emit(AuditEventType.TOKEN_ROTATED, caller.actor(), prefix, caller.clientAddress(),
+        audit.emit(AuditEventType.TOKEN_ROTATED, caller.actor(), old.prefix(), caller.clientAddress(),
                 null);
         return Outcome.done(successor);
     }
 
+    /**
+     * The one live token with this prefix, or a refusal. A refusal names the prefix only when it
+     * is known to be one: a stored prefix, or for a caller who may not look, a minted-shape
+     * prefix; anything else (a whole token, say) is audited without a target.
+     */
     private Outcome<TokenRecord> findTarget(AuditEventType refusalType, Caller caller, String prefix) {
         if (!caller.isRoot()) {
-            return audit.refuse(refusalType, caller, prefix, forbidden());
+            return audit.refuse(refusalType, caller, TokenFormat.isMintedPrefix(prefix) ? prefix : null, forbidden());
         }
         Instant now = clock.instant();
         List<TokenRecord> live = new ArrayList<>();
@@ -173,12 +178,12 @@ final class TokenAdministration {
             return audit.refuse(refusalType, caller, null, Refusal.of(Refusal.Kind.NOT_FOUND, "no live token has that prefix"));
         }
         if (live.size() > 1) {
-            return audit.refuse(refusalType, caller, prefix, Refusal.of(Refusal.Kind.CONFLICT,
+            return audit.refuse(refusalType, caller, live.get(0).prefix(), Refusal.of(Refusal.Kind.CONFLICT,
                     "the prefix is ambiguous: " + live.size() + " tokens share it; edit the token file instead"));
         }
         TokenRecord record = live.get(0);
         if (caller.principal() != null && caller.principal().isToken(record)) {
-            return audit.refuse(refusalType, caller, prefix, Refusal.of(Refusal.Kind.INVALID_REQUEST,
+            return audit.refuse(refusalType, caller, record.prefix(), Refusal.of(Refusal.Kind.INVALID_REQUEST,
                     "a token cannot revoke or rotate itself"));
         }
         return Outcome.done(record);

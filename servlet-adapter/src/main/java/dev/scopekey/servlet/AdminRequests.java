@@ -58,11 +58,15 @@ final class AdminRequests {
         if (value == null) {
             return Duration.ZERO;
         }
-        BigDecimal seconds;
-        try {
-            seconds = value instanceof BigDecimal ? (BigDecimal) value : new BigDecimal(((String) value).strip());
-        } catch (NumberFormatException e) {
-            seconds = null;
+        BigDecimal seconds = null;
+        if (value instanceof BigDecimal) {
+            seconds = (BigDecimal) value;
+        } else if (value instanceof String) {
+            try {
+                seconds = new BigDecimal(((String) value).strip());
+            } catch (NumberFormatException e) {
+                seconds = null;
+            }
         }
         if (seconds == null || seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_GRACE_SECONDS)) > 0
                 || seconds.stripTrailingZeros().scale() > 0) {
@@ -78,12 +82,13 @@ final class AdminRequests {
             throw new BadRequestException(413, "request_too_large", "the body is larger than " + MAX_BODY_BYTES
                     + " bytes");
         }
-        String type = FormParameters.mediaType(request.getContentType());
+        String contentType = contentType(request);
+        String type = FormParameters.mediaType(contentType);
         if (FormParameters.FORM.equals(type)) {
             return Fields.ofForm(request, allowed);
         }
         if (JSON.equals(type)) {
-            checkCharset(request.getContentType());
+            checkCharset(contentType);
             String body = body(request);
             if (bodyOptional && body.isBlank()) {
                 return Fields.EMPTY;
@@ -103,8 +108,34 @@ final class AdminRequests {
         if (bodyOptional && (length == 0 || (length < 0 && type == null))) {
             return Fields.EMPTY;
         }
-        throw new BadRequestException(415, "unsupported_media_type",
+        throw unsupportedMediaType();
+    }
+
+    /** The Content-Type of the request; one the container cannot read (an unknown charset) is a 415. */
+    private static String contentType(HttpServletRequest request) throws BadRequestException {
+        try {
+            return request.getContentType();
+        } catch (IllegalArgumentException unreadable) {
+            throw unsupportedMediaType();
+        }
+    }
+
+    private static BadRequestException unsupportedMediaType() {
+        return new BadRequestException(415, "unsupported_media_type",
                 "send application/json or application/x-www-form-urlencoded");
+    }
+
+    /**
+     * A parameter of the query string or form body.
+     *
+     * @throws BadRequestException (400) if the container cannot parse the parameters
+     */
+    static String parameter(HttpServletRequest request, String name) throws BadRequestException {
+        try {
+            return request.getParameter(name);
+        } catch (RuntimeException unparsable) {
+            throw BadRequestException.invalid("the request's parameters cannot be read");
+        }
     }
 
     static String unknownField(String name, Set<String> allowed) {
@@ -170,7 +201,8 @@ final class AdminRequests {
                     }
                     values.put(name, body.size() == 1 && !name.startsWith("scope") ? body.get(0) : List.copyOf(body));
                 }
-            } catch (IllegalStateException | IllegalArgumentException unreadable) {
+            } catch (RuntimeException unreadable) {
+                // whatever the container throws for a form it cannot parse (bad bytes, bad escapes)
                 throw BadRequestException.invalid("the form body cannot be read");
             }
             return new Fields(values);

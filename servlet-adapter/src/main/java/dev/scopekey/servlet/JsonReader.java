@@ -227,7 +227,11 @@ final class JsonReader {
         if (at - start > 40) {
             throw error("number too long");
         }
-        return new BigDecimal(text.substring(start, at));
+        try {
+            return new BigDecimal(text.substring(start, at));
+        } catch (NumberFormatException exponentOutOfRange) {
+            throw error("number out of range");
+        }
     }
 
     private boolean digits() {

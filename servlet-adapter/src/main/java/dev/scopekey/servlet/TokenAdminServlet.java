@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code POST /} mints, {@code GET /} lists, {@code DELETE /<prefix>} revokes,
  * {@code DELETE /?subject=} revokes a subject's tokens, {@code POST /<prefix>/rotate} rotates.
  * Only root may call it; the {@link TokenService} the filter publishes enforces that, and this
- * servlet maps its outcomes to statuses and the JSON error shape of the filter. Routes and
- * bodies are in {@code docs/http-api.md}. Init-param {@code mint-rate} (default
+ * servlet maps its outcomes to statuses and the JSON error shape of the filter. While the filter
+ * runs with {@code enabled=false} the servlet acts for nobody: list stays open like every route,
+ * but mint, revoke and rotate are refused (403), so nothing done then outlives it as a privilege.
+ * Routes and bodies are in {@code docs/http-api.md}. Init-param {@code mint-rate} (default
  * {@code 10/hour} per client address) is applied by the filter when it builds the service.
  */
 public final class TokenAdminServlet extends HttpServlet {
@@ -38,6 +40,10 @@ public final class TokenAdminServlet extends HttpServlet {
     private static final String ROTATE = "rotate";
     /** The actor of admin calls while authentication is switched off. */
     static final String AUTH_DISABLED_ACTOR = ActorLabel.custom("auth-disabled");
+    /** Why a mutation is refused while authentication is switched off. */
+    static final Refusal AUTH_DISABLED = new Refusal(Refusal.Kind.FORBIDDEN, "authentication is disabled "
+            + "(enabled=false): the admin API mints, revokes and rotates no token until it is enabled again; "
+            + "an operator can use the command line", null);
     /** A mint request that cannot be read still counts against the rate limit, as this. */
     private static final MintRequest UNREADABLE = new MintRequest(List.of(), null, null, null);
 
@@ -65,7 +71,7 @@ public final class TokenAdminServlet extends HttpServlet {
             } else if (path.isEmpty()) {
                 root(service, method, request, response);
             } else if (path.size() == 1) {
-                answer(response, service.revoke(caller(request), path.get(0)), 204, null);
+                answer(request, response, service.revoke(caller(request), path.get(0)), 204, null);
             } else {
                 rotate(service, path.get(0), request, response);
             }
@@ -74,6 +80,24 @@ public final class TokenAdminServlet extends HttpServlet {
         } catch (TokenStoreException e) {
             LOG.warn("token store failed during an admin call: {}", e.getClass().getSimpleName());
             AuthResponses.unavailable(response);
+        } catch (RuntimeException e) {
+            failed(response, e);
+        }
+    }
+
+    /**
+     * Answers an exception nothing expected with a JSON 500 that shows no internals, and logs
+     * where it came from: its class and the frame that threw, never its message, which might
+     * carry what the request sent.
+     */
+    private static void failed(HttpServletResponse response, RuntimeException e) throws IOException {
+        StackTraceElement[] frames = e.getStackTrace();
+        LOG.error("admin call failed unexpectedly: {} at {}", e.getClass().getName(),
+                frames.length == 0 ? "an unknown place" : frames[0]);
+        if (!response.isCommitted()) {
+            response.reset();
+            AuthResponses.send(response, 500, "server_error", "the admin call failed unexpectedly; the server "
+                    + "log says where");
         }
     }
 
@@ -85,8 +109,8 @@ public final class TokenAdminServlet extends HttpServlet {
         } else if (method.equals("POST")) {
             mint(service, caller, request, response);
         } else {
-            Outcome<Integer> revoked = service.revokeSubject(caller, request.getParameter("subject"));
-            answer(response, revoked, 200, n -> JsonText.object().put("revoked", n).end());
+            Outcome<Integer> revoked = service.revokeSubject(caller, AdminRequests.parameter(request, "subject"));
+            answer(request, response, revoked, 200, n -> JsonText.object().put("revoked", n).end());
         }
     }
 
@@ -98,27 +122,28 @@ public final class TokenAdminServlet extends HttpServlet {
         } catch (BadRequestException unreadable) {
             Refusal counted = service.mint(caller, UNREADABLE).refusal();
             if (counted.kind() == Refusal.Kind.RATE_LIMITED || counted.kind() == Refusal.Kind.FORBIDDEN) {
-                AuthResponses.refusal(response, counted);
+                refuse(request, response, counted);
                 return;
             }
             throw unreadable;
         }
-        answer(response, service.mint(caller, mintRequest), 201, RecordJson::minted);
+        answer(request, response, service.mint(caller, mintRequest), 201, RecordJson::minted);
     }
 
     private void rotate(TokenService service, String prefix, HttpServletRequest request, HttpServletResponse response)
             throws IOException, BadRequestException {
         Caller caller = caller(request);
         if (!caller.isRoot()) {
-            answer(response, service.rotate(caller, prefix, Duration.ZERO), 201, RecordJson::minted);
+            answer(request, response, service.rotate(caller, prefix, Duration.ZERO), 201, RecordJson::minted);
             return;
         }
-        answer(response, service.rotate(caller, prefix, AdminRequests.grace(request)), 201, RecordJson::minted);
+        Duration grace = AdminRequests.grace(request);
+        answer(request, response, service.rotate(caller, prefix, grace), 201, RecordJson::minted);
     }
 
     private void list(TokenService service, Caller caller, HttpServletRequest request, HttpServletResponse response)
             throws IOException, BadRequestException {
-        String limitText = request.getParameter("limit");
+        String limitText = AdminRequests.parameter(request, "limit");
         int limit = TokenQuery.MAX_LIMIT;
         if (limitText != null) {
             try {
@@ -130,21 +155,26 @@ public final class TokenAdminServlet extends HttpServlet {
                 throw BadRequestException.invalid("limit is a whole number from 1 to " + TokenQuery.MAX_LIMIT);
             }
         }
-        String subject = request.getParameter("subject");
-        TokenQuery query = new TokenQuery(subject, request.getParameter("after"), limit, service.clock().instant());
-        Outcome<TokenPage> page = service.list(caller, query);
+        String subject = AdminRequests.parameter(request, "subject");
+        // listing changes nothing, so while auth is off it stays open like every other route
+        Caller reader = authDisabled(request) ? Caller.operator(AUTH_DISABLED_ACTOR) : caller;
+        TokenQuery query = new TokenQuery(subject, AdminRequests.parameter(request, "after"), limit, service.clock().instant());
+        Outcome<TokenPage> page = service.list(reader, query);
         if (page.isDone() && page.value().nextAfter() != null) {
             response.setHeader("Link", "<" + request.getRequestURI() + "?after=" + encode(page.value().nextAfter())
                     + (subject == null ? "" : "&subject=" + encode(subject))
                     + (limitText == null ? "" : "&limit=" + limit) + ">; rel=\"next\"");
         }
-        answer(response, page, 200, p -> RecordJson.publicRecords(p.records()));
+        answer(request, response, page, 200, p -> RecordJson.publicRecords(p.records()));
     }
 
-    /** The caller of a request: its token principal, the operator while auth is off, else anonymous. */
+    /**
+     * The caller of a request: its token principal, else anonymous. While auth is off it is
+     * nobody who may change a token: an unauthenticated caller labelled {@link #AUTH_DISABLED_ACTOR}.
+     */
     static Caller caller(HttpServletRequest request) {
-        if (Boolean.TRUE.equals(request.getAttribute(ScopeKeyFilter.AUTH_DISABLED_ATTRIBUTE))) {
-            return Caller.operator(AUTH_DISABLED_ACTOR);
+        if (authDisabled(request)) {
+            return Caller.unauthenticated(AUTH_DISABLED_ACTOR, request.getRemoteAddr());
         }
         Principal principal = request.getUserPrincipal();
         if (principal instanceof TokenPrincipal) {
@@ -153,16 +183,27 @@ public final class TokenAdminServlet extends HttpServlet {
         return Caller.anonymous(request.getRemoteAddr());
     }
 
-    private static <T> void answer(HttpServletResponse response, Outcome<T> outcome, int status,
-                                   java.util.function.Function<T, String> body) throws IOException {
+    private static <T> void answer(HttpServletRequest request, HttpServletResponse response, Outcome<T> outcome,
+                                   int status, java.util.function.Function<T, String> body) throws IOException {
         if (!outcome.isDone()) {
-            AuthResponses.refusal(response, outcome.refusal());
+            refuse(request, response, outcome.refusal());
         } else if (body == null) {
             response.setHeader("Cache-Control", "no-store");
             response.setStatus(status);
         } else {
             AuthResponses.write(response, status, body.apply(outcome.value()));
         }
+    }
+
+    /** Answers a refusal; while auth is off, a refused mutation says why. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+            throws IOException {
+        boolean authOff = refusal.kind() == Refusal.Kind.FORBIDDEN && authDisabled(request);
+        AuthResponses.refusal(response, authOff ? AUTH_DISABLED : refusal);
+    }
+
+    private static boolean authDisabled(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(ScopeKeyFilter.AUTH_DISABLED_ATTRIBUTE));
     }
 
     private static String encode(String value) {
