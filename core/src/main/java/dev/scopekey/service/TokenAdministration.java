@@ -1,6 +1,7 @@
 package dev.scopekey.service;
 
 import dev.scopekey.domain.AuditEventType;
+import dev.scopekey.domain.DurationText;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenFormat;
@@ -136,9 +137,10 @@ final class TokenAdministration {
             return Outcome.refused(target.refusal());
         }
         TokenRecord old = target.value();
-        if (grace == null || grace.isNegative()) {
+        if (grace == null || grace.isNegative() || grace.compareTo(DurationText.LONGEST) > 0) {
             return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, old.prefix(),
-                    Refusal.of(Refusal.Kind.INVALID_REQUEST, "the grace period must not be negative"));
+                    Refusal.of(Refusal.Kind.INVALID_REQUEST, "the grace period must be from 0 to "
+                            + DurationText.LONGEST.toDays() + " days"));
         }
         if (old.scopes().isRoot() && !caller.mayCreateRoot()) {
             return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, old.prefix(),
@@ -207,7 +209,8 @@ final class TokenAdministration {
         if (old.createdAt() == null || !old.expiresAt().isAfter(old.createdAt())) {
             return old.expiresAt();
         }
-        return now.plus(Duration.between(old.createdAt(), old.expiresAt()));
+        Duration lifetime = Duration.between(old.createdAt(), old.expiresAt());
+        return lifetime.compareTo(DurationText.LONGEST) > 0 ? old.expiresAt() : now.plus(lifetime);
     }
 
     private MintedToken insertFresh(Function<PlainToken, TokenRecord> recordFor,

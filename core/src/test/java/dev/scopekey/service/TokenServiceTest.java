@@ -329,6 +329,18 @@ class TokenServiceTest {
     }
 
     @Test
+    void rotate_withAGracePeriodNoInstantCanHold_isRefused_andLeavesTheTokenAsItWas() {
+        String old = mintAsOperator("a:b");
+
+        Outcome<MintedToken> rotated = service.rotate(operator, PlainToken.of(old).prefix(),
+                Duration.ofSeconds(Long.MAX_VALUE));
+
+        assertEquals(Refusal.Kind.INVALID_REQUEST, rotated.refusal().kind());
+        assertTrue(service.authenticate(old).isGranted());
+        assertNull(store.findByHash(PlainToken.of(old).hash()).orElseThrow().revokedAt());
+    }
+
+    @Test
     void mutation_thatCannotPersist_throws_andLeavesTheStoreUnchanged() {
         FailingStore failing = new FailingStore();
         TokenService broken = TokenService.builder(failing).clock(clock).audit(audit).build();

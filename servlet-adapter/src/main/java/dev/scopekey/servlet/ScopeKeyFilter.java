@@ -70,8 +70,8 @@ public final class ScopeKeyFilter implements Filter {
                         settings.adminTokenEnv());
             }
             if (!settings.enabled()) {
-                LOG.warn("scopekey authentication is DISABLED (enabled=false): every route, the token admin "
-                        + "API included, is open to anyone");
+                LOG.warn("scopekey authentication is DISABLED (enabled=false): every route is open to anyone; "
+                        + "the token admin API lists tokens but refuses to mint, revoke or rotate");
             }
             config = new Config(settings.enabled(), setup, rules, publicPaths, admin, settings.formBodyTokenCheck(),
                     new AuthResponses(settings.realm(), settings.insufficientScopeChallenge()), context);
