@@ -2,14 +2,21 @@ package dev.scopekey.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Starts the demo web application in an embedded Jetty on a loopback address:
@@ -56,12 +63,43 @@ public final class DemoLauncher {
         webapp.setWar(unpackWebApp().toString());
         webapp.setParentLoaderPriority(true);
         webapp.setThrowUnavailableOnStartupException(true);
+        hideInternals(server, webapp);
         server.setHandler(webapp);
         server.setStopAtShutdown(true);
         server.start();
         System.out.println("scopekey demo listening on http://" + host + ":" + connector.getLocalPort());
         System.out.flush();
         return server;
+    }
+
+    /**
+     * Error pages that give the status and nothing more: Jetty's defaults put the exception, its
+     * message and a stack trace on the page of a 500.
+     */
+    static void hideInternals(Server server, WebAppContext webapp) {
+        ErrorPageErrorHandler pages = new ErrorPageErrorHandler() {
+            @Override
+            protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+                    String contentType, List<Charset> charsets, int code, String message, Throwable cause)
+                    throws IOException {
+                return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code,
+                        shownMessage(code, message), null);
+            }
+        };
+        ErrorHandler serverPages = new ErrorHandler();
+        for (ErrorHandler handler : List.of(pages, serverPages)) {
+            handler.setShowStacks(false);
+            handler.setShowCauses(false);
+            handler.setShowMessageInTitle(false);
+            handler.setShowOrigin(false);
+        }
+        webapp.setErrorHandler(pages);
+        server.setErrorHandler(serverPages);
+    }
+
+    /** A client error's message says what was wrong with the request; a server error's stays on the server. */
+    private static String shownMessage(int code, String message) {
+        return code >= 500 ? null : message;
     }
 
     /** Copies the web application's descriptor out of the class path into a fresh directory. */
