@@ -22,7 +22,7 @@ public final class FailureText {
                     + "[^\\s&;,)'\"]+");
     private static final Pattern URL_PASSWORD = Pattern.compile("(//[^/\\s:@]+):[^/\\s@]+@");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[^\\s,;]+");
-    private static final Pattern TOKEN_SHAPED = Pattern.compile("[A-Za-z0-9_\\-+/]{32,}={0,2}");
+    private static final Pattern TOKEN_SHAPED = Pattern.compile("[A-Za-z0-9_\\-]{32,}");
 
     private FailureText() {
     }

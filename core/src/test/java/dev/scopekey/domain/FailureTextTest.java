@@ -41,6 +41,13 @@ class FailureTextTest {
     }
 
     @Test
+    void of_keepsPathsAndOrdinaryWords() {
+        String message = "the token file /var/lib/scopekey/production/tokens.d/primary-tokens is missing";
+        assertEquals("TokenStoreException: " + message,
+                FailureText.of(new dev.scopekey.port.TokenStoreException(message)));
+    }
+
+    @Test
     void of_isBounded_andTheDecisionKeepsItToOneLine() {
         String text = FailureText.of(new IllegalStateException("word ".repeat(500)));
         assertEquals(FailureText.MAX_LENGTH, text.length());
