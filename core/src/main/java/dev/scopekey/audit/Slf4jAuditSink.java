@@ -1,35 +1,47 @@
 package dev.scopekey.audit;
 
 import dev.scopekey.domain.AuditEvent;
+import dev.scopekey.domain.HealthChange;
+import dev.scopekey.domain.LogText;
 import dev.scopekey.port.AuditSink;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The default audit sink: one INFO line per event on logger {@value #LOGGER_NAME}, with the
- * event's fields as SLF4J key-value pairs (refusals and denials at WARN).
+ * event's fields as SLF4J key-value pairs (refusals and denials at WARN). Values are escaped
+ * ({@link LogText#value}): whatever a caller sent, an event stays one line of its own fields.
+ * Health changes (a store, tier, this sink or the last-use flush failing or recovering) go to
+ * logger {@value AuditSink#HEALTH_LOGGER}, one line per change.
  */
 public final class Slf4jAuditSink implements AuditSink {
     /** The logger every audit event goes to. */
     public static final String LOGGER_NAME = "dev.scopekey.audit";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+    private static final Logger HEALTH = LoggerFactory.getLogger(HEALTH_LOGGER);
 
     @Override
     public void record(AuditEvent event) {
         LoggingEventBuilder line = event.detail() == null ? LOG.atInfo() : LOG.atWarn();
-        line = line.addKeyValue("event", event.type().name().toLowerCase(java.util.Locale.ROOT))
-                .addKeyValue("actor", event.actor());
-        if (event.target() != null) {
-            line = line.addKeyValue("target", event.target());
-        }
-        line = line.addKeyValue("at", event.at());
-        if (event.clientAddress() != null) {
-            line = line.addKeyValue("client", event.clientAddress());
-        }
-        if (event.detail() != null) {
-            line = line.addKeyValue("detail", event.detail());
+        for (Map.Entry<String, String> field : event.fields().entrySet()) {
+            line = line.addKeyValue(field.getKey(), LogText.value(field.getValue()));
         }
         line.log("scopekey audit");
+    }
+
+    /**
+     * One line on logger {@value AuditSink#HEALTH_LOGGER}: ERROR when a part fails (WARN for the
+     * last-use flush), INFO when it works again, with {@code part} and {@code state} key-value pairs.
+     */
+    @Override
+    public void healthChanged(HealthChange change) {
+        LoggingEventBuilder line = change.working() ? HEALTH.atInfo()
+                : change.part().isSerious() ? HEALTH.atError() : HEALTH.atWarn();
+        line.addKeyValue("part", change.part().name().toLowerCase(Locale.ROOT))
+                .addKeyValue("state", change.working() ? "working" : "failing")
+                .log(change.describe());
     }
 }

@@ -38,10 +38,16 @@ public sealed interface AuthDecision permits AuthDecision.Granted, AuthDecision.
         }
     }
 
-    /** No decision could be made because a store failed; the caller should retry later. */
+    /**
+     * No decision could be made because a store (or a credential tier) failed; the caller should
+     * retry later.
+     *
+     * @param cause what failed and why, for operators: the part, the exception's class and message
+     *     with secrets taken out ({@link FailureText}); kept to one line ({@link LogText#line})
+     */
     record Unavailable(String cause) implements AuthDecision {
         public Unavailable {
-            Objects.requireNonNull(cause, "cause");
+            cause = LogText.line(Objects.requireNonNull(cause, "cause"));
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.scopekey.service;
 
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
+import dev.scopekey.domain.FailureText;
+import dev.scopekey.domain.HealthChange.Part;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenDigest;
@@ -27,16 +29,18 @@ final class Authentication {
     private final TokenStore store;
     private final Clock clock;
     private final LastUseRecorder lastUse;
+    private final HealthMonitor health;
     private final byte[] configHash;
     private final PlainToken configToken;
     private final List<Authenticator<String>> integrators;
     private final Map<String, TokenPrincipal> runtime = new ConcurrentHashMap<>();
 
-    Authentication(TokenStore store, Clock clock, LastUseRecorder lastUse, PlainToken configToken,
-                   List<Authenticator<String>> integrators) {
+    Authentication(TokenStore store, Clock clock, LastUseRecorder lastUse, HealthMonitor health,
+                   PlainToken configToken, List<Authenticator<String>> integrators) {
         this.store = store;
         this.clock = clock;
         this.lastUse = lastUse;
+        this.health = health;
         this.configToken = configToken;
         this.configHash = configToken == null ? null : configToken.hash().getBytes(StandardCharsets.US_ASCII);
         this.integrators = List.copyOf(integrators);
@@ -65,8 +69,9 @@ final class Authentication {
         try {
             found = store.findByHash(hash);
         } catch (RuntimeException e) {
-            return new AuthDecision.Unavailable("token store unavailable: " + e.getClass().getSimpleName());
+            return unavailable(Part.TOKEN_STORE, store, e);
         }
+        health.worked(Part.TOKEN_STORE);
         if (found.isPresent()) {
             return decide(found.get());
         }
@@ -91,13 +96,21 @@ final class Authentication {
             try {
                 principal = tier.authenticate(credential);
             } catch (RuntimeException e) {
-                return new AuthDecision.Unavailable("credential tier unavailable: " + e.getClass().getSimpleName());
+                return unavailable(Part.CREDENTIAL_TIER, tier, e);
             }
+            health.worked(Part.CREDENTIAL_TIER);
             if (principal.isPresent()) {
                 return new AuthDecision.Granted(principal.get());
             }
         }
         return AuthDecision.Denied.because(DenialReason.UNKNOWN);
+    }
+
+    /** Reports the failure (once per outage) and answers with its sanitised cause. */
+    private AuthDecision unavailable(Part part, Object failed, RuntimeException e) {
+        String cause = FailureText.of(failed, e);
+        health.failed(part, cause);
+        return new AuthDecision.Unavailable(part.label() + " unavailable: " + cause);
     }
 
     PlainToken register(String token, ScopeSet scopes, String name) {

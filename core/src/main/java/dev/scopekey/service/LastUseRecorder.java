@@ -1,5 +1,7 @@
 package dev.scopekey.service;
 
+import dev.scopekey.domain.FailureText;
+import dev.scopekey.domain.HealthChange.Part;
 import dev.scopekey.port.TokenStore;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LastUseRecorder {
     private final TokenStore store;
+    private final HealthMonitor health;
     private final Map<String, Instant> pending = new ConcurrentHashMap<>();
 
-    LastUseRecorder(TokenStore store) {
+    LastUseRecorder(TokenStore store, HealthMonitor health) {
         this.store = store;
+        this.health = health;
     }
 
     void touch(String hash, Instant at) {
@@ -28,8 +32,8 @@ final class LastUseRecorder {
     }
 
     /**
-     * Writes everything pending; on failure it stays pending for the next flush (the store
-     * reports its own failures).
+     * Writes everything pending; on failure it stays pending for the next flush, and the failure
+     * is reported once until a flush works again.
      *
      * @return whether everything pending was written
      */
@@ -40,10 +44,12 @@ final class LastUseRecorder {
         Map<String, Instant> batch = new HashMap<>(pending);
         try {
             store.recordUse(batch);
-            batch.forEach(pending::remove);
-            return true;
         } catch (RuntimeException e) {
+            health.failed(Part.LAST_USE_FLUSH, FailureText.of(store, e) + "; last-use times stay pending");
             return false;
         }
+        batch.forEach(pending::remove);
+        health.worked(Part.LAST_USE_FLUSH);
+        return true;
     }
 }

@@ -32,6 +32,7 @@ final class TokenAdministration {
     private final Auditor audit;
     private final MintRateLimit mintRate;
     private final LastUseRecorder lastUse;
+    private final WholeGroupPages pages;
 
     TokenAdministration(TokenServiceBuilder builder, Auditor audit, LastUseRecorder lastUse) {
         this.store = builder.store;
@@ -41,6 +42,7 @@ final class TokenAdministration {
         this.audit = audit;
         this.mintRate = new MintRateLimit(builder.mintPermits, builder.mintPeriod, builder.clock);
         this.lastUse = lastUse;
+        this.pages = new WholeGroupPages(builder.store);
     }
 
     /** Mints a token; the plaintext is in the result and nowhere else. */
@@ -72,17 +74,13 @@ final class TokenAdministration {
         if (!caller.isRoot()) {
             return audit.refuse(AuditEventType.LIST_REFUSED, caller, null, forbidden());
         }
-        List<TokenRecord> page = new ArrayList<>(store.list(query));
-        String next = page.size() == query.limit() ? page.get(page.size() - 1).prefix() : null;
-        if (next != null) {
-            completeLastGroup(page, next, query);
-        }
-        List<TokenRecord> shown = new ArrayList<>(page.size());
-        for (TokenRecord record : page) {
+        TokenPage page = pages.page(query);
+        List<TokenRecord> shown = new ArrayList<>(page.records().size());
+        for (TokenRecord record : page.records()) {
             Instant pending = lastUse.pendingFor(record.hash());
             shown.add(pending == null ? record : record.withLastUsedAt(pending));
         }
-        return Outcome.done(new TokenPage(shown, next));
+        return Outcome.done(new TokenPage(shown, page.nextAfter()));
     }
 
     /** Revokes the one live token with this display prefix, at once. */
@@ -108,17 +106,11 @@ final class TokenAdministration {
         }
         Instant now = clock.instant();
         List<TokenRecord> revoked = new ArrayList<>();
-        TokenQuery query = new TokenQuery(subject, null, TokenQuery.MAX_LIMIT, now);
-        List<TokenRecord> page;
-        do {
-            page = store.list(query);
-            for (TokenRecord record : page) {
-                if (caller.principal() == null || !caller.principal().isToken(record)) {
-                    revoked.add(record.withRevoked(now, caller.actor()));
-                }
+        for (TokenRecord record : pages.all(new TokenQuery(subject, null, TokenQuery.MAX_LIMIT, now))) {
+            if (caller.principal() == null || !caller.principal().isToken(record)) {
+                revoked.add(record.withRevoked(now, caller.actor()));
             }
-            query = page.isEmpty() ? query : query.after(page.get(page.size() - 1).prefix());
-        } while (page.size() == TokenQuery.MAX_LIMIT);
+        }
         if (!revoked.isEmpty()) {
             store.apply(TokenChange.update(revoked));
         }
@@ -189,17 +181,6 @@ final class TokenAdministration {
                     "a token cannot revoke or rotate itself"));
         }
         return Outcome.done(record);
-    }
-
-    /** Legacy prefixes may repeat; a page never ends inside a group, since the cursor is a prefix. */
-    private void completeLastGroup(List<TokenRecord> page, String lastPrefix, TokenQuery query) {
-        for (TokenRecord record : store.findByPrefix(lastPrefix)) {
-            boolean matches = (query.subject() == null || query.subject().equals(record.subject()))
-                    && (query.liveAt() == null || record.isLiveAt(query.liveAt()));
-            if (matches && page.stream().noneMatch(r -> r.hash().equals(record.hash()))) {
-                page.add(record);
-            }
-        }
     }
 
     private static Instant successorExpiry(TokenRecord old, Instant now) {

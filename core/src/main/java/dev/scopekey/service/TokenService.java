@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Administrative calls return an {@link Outcome}: refusals are values (with an audit event),
  * while a store that cannot persist throws {@code TokenStoreException} and changes nothing.
- * Authentication never throws: a failing store yields {@link AuthDecision.Unavailable}.
+ * Authentication never throws: a failing store yields {@link AuthDecision.Unavailable}, with
+ * the cause. A store, credential tier, audit sink or last-use flush that starts failing is
+ * reported to the audit sink's {@code healthChanged} once, and once more when it works again.
  */
 public final class TokenService implements AutoCloseable {
     private final TokenStore store;
@@ -41,9 +43,10 @@ public final class TokenService implements AutoCloseable {
         this.store = builder.store;
         this.clock = builder.clock;
         this.format = builder.format;
-        this.audit = new Auditor(builder.audit, builder.clock);
-        this.lastUse = new LastUseRecorder(builder.store);
-        this.authentication = new Authentication(builder.store, builder.clock, lastUse, builder.configToken,
+        HealthMonitor health = new HealthMonitor(builder.audit);
+        this.audit = new Auditor(builder.audit, builder.clock, health);
+        this.lastUse = new LastUseRecorder(builder.store, health);
+        this.authentication = new Authentication(builder.store, builder.clock, lastUse, health, builder.configToken,
                 builder.integrators);
         this.administration = new TokenAdministration(builder, audit, lastUse);
         this.flusher = builder.flushInterval == null ? null : startFlusher(builder.flushInterval);

@@ -2,12 +2,17 @@ package dev.scopekey.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.domain.TokenSource;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
+import dev.scopekey.port.TokenStore;
+import dev.scopekey.service.Caller;
+import dev.scopekey.service.TokenPage;
+import dev.scopekey.service.TokenService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +23,11 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The contract's tests of {@code list}: order, keyset paging, limit, subject and liveness filters. */
+/**
+ * The contract's tests of {@code list}: order, keyset paging, limit, subject and liveness filters,
+ * and pages that end inside a group of records sharing a display prefix, for the store and for the
+ * service calls that page through it (list, revoke a subject's tokens).
+ */
 abstract class ListingContract extends ChangeContract {
     private static final int MANY = 1200;
 
@@ -155,6 +164,72 @@ abstract class ListingContract extends ChangeContract {
         List<TokenRecord> live = new ArrayList<>(records);
         live.remove(2);
         assertEquals(live, store().list(TokenQuery.all().liveAt(now)));
+    }
+
+    @Test
+    void list_limitInsideAPrefixGroup_endsThePageInHashOrder_andFindByPrefixHoldsTheWholeGroup() throws Exception {
+        List<TokenRecord> group = new ArrayList<>();
+        for (PlainToken token : samples().legacyTokensSharing("grouped!", 4)) {
+            group.add(samples().freshOf(token, null));
+        }
+        List<TokenRecord> all = new ArrayList<>(group);
+        all.addAll(samples().fresh(6));
+        all.add(samples().freshOf(PlainToken.of("groupec~-alone-legacy-token"), null));
+        all.add(samples().freshOf(PlainToken.of("grouped#-alone-legacy-token"), null));
+        TokenStore holding = storeHolding(all);
+        List<TokenRecord> expected = sorted(all);
+        for (int limit = 1; limit <= all.size(); limit++) {
+            assertEquals(expected.subList(0, limit), holding.list(TokenQuery.all().withLimit(limit)), "limit " + limit);
+        }
+        assertEquals(sorted(group), sorted(holding.findByPrefix("grouped!")), "findByPrefix finds the whole group");
+        List<TokenRecord> afterGroup = expected.stream().filter(r -> r.prefix().compareTo("grouped!") > 0)
+                .collect(Collectors.toList());
+        assertEquals(afterGroup, holding.list(TokenQuery.all().after("grouped!")), "after a prefix skips its group");
+    }
+
+    @Test
+    void service_list_pageLimitInsideAPrefixGroup_listsEveryRecordOnce() throws Exception {
+        MutableClock clock = MutableClock.start();
+        List<TokenRecord> all = new ArrayList<>();
+        for (PlainToken token : samples().legacyTokensSharing("~shared~", 5)) {
+            all.add(samples().freshOf(token, "carol"));
+        }
+        for (int i = 0; i < 7; i++) {
+            all.add(samples().freshOf("carol"));
+        }
+        TokenService service = service(storeHolding(all), clock);
+        for (int limit = 1; limit <= all.size(); limit++) {
+            List<TokenRecord> listed = new ArrayList<>();
+            TokenQuery query = TokenQuery.all().withSubject("carol").withLimit(limit);
+            while (query != null) {
+                TokenPage page = service.list(Caller.operator(ActorLabel.CLI), query).value();
+                listed.addAll(page.records());
+                query = page.nextAfter() == null ? null : query.after(page.nextAfter());
+            }
+            assertEquals(sorted(all), listed, "every record once, in order, at page size " + limit);
+        }
+    }
+
+    @Test
+    void service_revokeSubject_ofMoreThanAPage_whereAPrefixGroupStraddlesThePage_revokesEveryToken()
+            throws Exception {
+        MutableClock clock = MutableClock.start();
+        List<TokenRecord> all = new ArrayList<>();
+        for (int i = 0; i < TokenQuery.MAX_LIMIT - 1; i++) {
+            all.add(samples().freshOf(samples().mintedToken(), "dave"));
+        }
+        for (PlainToken token : samples().legacyTokensSharing("~~last~~", 2)) {
+            all.add(samples().freshOf(token, "dave"));
+        }
+        all.add(samples().freshOf("erin"));
+        TokenStore holding = storeHolding(all);
+        TokenService service = service(holding, clock);
+
+        assertEquals(TokenQuery.MAX_LIMIT + 1, service.revokeSubject(Caller.operator(ActorLabel.CLI), "dave").value());
+
+        assertEquals(List.of(), holding.list(TokenQuery.all().withSubject("dave").liveAt(clock.instant())),
+                "no token of the subject is left live");
+        assertEquals(1, holding.list(TokenQuery.all().liveAt(clock.instant())).size(), "another subject's token is");
     }
 
     private static List<TokenRecord> sorted(List<TokenRecord> records) {

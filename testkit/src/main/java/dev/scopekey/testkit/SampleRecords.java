@@ -61,6 +61,31 @@ final class SampleRecords {
         }
     }
 
+    /**
+     * {@code count} legacy tokens sharing the display prefix {@code prefix}, as lines of a token
+     * file may; the prefix is {@value PlainToken#LEGACY_PREFIX_LENGTH} characters, not handed out
+     * before.
+     *
+     * @throws IllegalArgumentException if the prefix has another length or was handed out
+     */
+    List<PlainToken> legacyTokensSharing(String prefix, int count) {
+        if (prefix.length() != PlainToken.LEGACY_PREFIX_LENGTH || !usedPrefixes.add(prefix)) {
+            throw new IllegalArgumentException("a new prefix of " + PlainToken.LEGACY_PREFIX_LENGTH + " characters");
+        }
+        List<PlainToken> tokens = new ArrayList<>(count);
+        Set<String> texts = new HashSet<>();
+        while (tokens.size() < count) {
+            StringBuilder text = new StringBuilder(prefix);
+            for (int i = 8 + random.nextInt(32); i > 0; i--) {
+                text.append((char) ('!' + random.nextInt('~' - '!' + 1)));
+            }
+            if (!TokenFormat.hasMintedShape(text.toString()) && texts.add(text.toString())) {
+                tokens.add(PlainToken.of(text.toString()));
+            }
+        }
+        return tokens;
+    }
+
     /** Mostly minted tokens, some legacy ones. */
     PlainToken token() {
         return random.nextInt(5) == 0 ? legacyToken() : mintedToken();
@@ -73,7 +98,12 @@ final class SampleRecords {
 
     /** A fresh record of {@code subject}. */
     TokenRecord freshOf(String subject) {
-        return TokenRecord.minted(token(), scopes(), null, subject, instant(), pick(SampleValues.ACTORS), null);
+        return freshOf(token(), subject);
+    }
+
+    /** A fresh record of {@code token}, of {@code subject} (or none). */
+    TokenRecord freshOf(PlainToken token, String subject) {
+        return TokenRecord.minted(token, scopes(), null, subject, instant(), pick(SampleValues.ACTORS), null);
     }
 
     /** A record with every optional field set. */

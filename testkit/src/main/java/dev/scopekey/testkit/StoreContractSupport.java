@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
@@ -56,6 +57,16 @@ abstract class StoreContractSupport {
      */
     protected TokenStore reopen(TokenStore store) throws Exception {
         return store;
+    }
+
+    /**
+     * A new store already holding {@code records}, some of which share a display prefix, as legacy
+     * lines of a token file may (an insert never may). Called at most once per test, by the cases
+     * of pages that end inside such a group. Stores that can never hold two records with one
+     * prefix keep the default, null, and those cases are skipped.
+     */
+    protected TokenStore newStoreHolding(List<TokenRecord> records) throws Exception {
+        return null;
     }
 
     /**
@@ -107,6 +118,16 @@ abstract class StoreContractSupport {
         return samples;
     }
 
+    /**
+     * A store holding {@code records} ({@link #newStoreHolding}), tracked for release; skips the
+     * test when the store cannot hold records that share a prefix.
+     */
+    final TokenStore storeHolding(List<TokenRecord> records) throws Exception {
+        TokenStore holding = newStoreHolding(List.copyOf(records));
+        Assumptions.assumeTrue(holding != null, "the store never holds two records with one display prefix");
+        return track(holding);
+    }
+
     /** Reopens the store under test and tracks the new instance for release. */
     final TokenStore reopened() throws Exception {
         TokenStore again = reopen(store);
@@ -115,7 +136,12 @@ abstract class StoreContractSupport {
 
     /** A service over the store under test, on {@code clock}, flushing last use only when asked. */
     final TokenService service(MutableClock clock) {
-        TokenService service = TokenService.builder(store)
+        return service(store, clock);
+    }
+
+    /** A service over {@code over}, on {@code clock}, flushing last use only when asked. */
+    final TokenService service(TokenStore over, MutableClock clock) {
+        TokenService service = TokenService.builder(over)
                 .audit(AuditSink.discarding())
                 .clock(clock)
                 .lastUsedFlushInterval(null)

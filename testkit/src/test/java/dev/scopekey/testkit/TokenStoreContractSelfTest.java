@@ -78,11 +78,43 @@ class TokenStoreContractSelfTest {
 
     // --- contracts over broken stores, run only through EngineTestKit ---------------------------
 
+    @Test
+    void storeThatCutsAPrefixGroupOutOfHashOrder_failsThePrefixGroupTest() {
+        assertFailsAtLeast(GroupInReverse.class,
+                "list_limitInsideAPrefixGroup_endsThePageInHashOrder_andFindByPrefixHoldsTheWholeGroup");
+    }
+
     @ExtendWith(EngineTestKitOnly.class)
     static class Correct extends TokenStoreContract {
         @Override
         protected TokenStore newStore() {
             return new Flawed();
+        }
+
+        @Override
+        protected TokenStore newStoreHolding(List<TokenRecord> records) {
+            return new Flawed(records);
+        }
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class GroupInReverse extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new Flawed();
+        }
+
+        @Override
+        protected TokenStore newStoreHolding(List<TokenRecord> records) {
+            return new Flawed(records) {
+                @Override
+                public List<TokenRecord> list(TokenQuery query) {
+                    List<TokenRecord> all = super.list(query.withLimit(TokenQuery.MAX_LIMIT));
+                    all.sort(Comparator.comparing(TokenRecord::prefix)
+                            .thenComparing(TokenRecord::hash, Comparator.reverseOrder()));
+                    return all.subList(0, Math.min(query.limit(), all.size()));
+                }
+            };
         }
     }
 
@@ -190,7 +222,16 @@ class TokenStoreContractSelfTest {
 
     /** An in-memory store to break by overriding one method. */
     private static class Flawed implements TokenStore {
-        private final InMemoryTokenStore delegate = new InMemoryTokenStore();
+        private final InMemoryTokenStore delegate;
+
+        Flawed() {
+            this(List.of());
+        }
+
+        /** Preloaded: the records may share a display prefix. */
+        Flawed(List<TokenRecord> records) {
+            delegate = InMemoryTokenStore.withRecords(records);
+        }
 
         @Override
         public Optional<TokenRecord> findByHash(String hash) {
