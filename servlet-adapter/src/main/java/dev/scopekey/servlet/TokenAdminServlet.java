@@ -1,6 +1,7 @@
 package dev.scopekey.servlet;
 
 import dev.scopekey.domain.ActorLabel;
+import dev.scopekey.domain.FailureText;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStoreException;
@@ -78,7 +79,7 @@ public final class TokenAdminServlet extends HttpServlet {
         } catch (BadRequestException e) {
             AuthResponses.send(response, e.status(), e.code(), e.getMessage());
         } catch (TokenStoreException e) {
-            LOG.warn("token store failed during an admin call: {}", e.getClass().getSimpleName());
+            LOG.warn("token store failed during an admin call: {}", FailureText.of(e));
             AuthResponses.unavailable(response);
         } catch (RuntimeException e) {
             failed(response, e);
