@@ -2,7 +2,6 @@ package dev.scopekey.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.testkit.HttpReply;
 import org.junit.jupiter.api.Test;
@@ -64,13 +63,17 @@ class ScopedRoutesHttpTest extends HttpTestSupport {
     }
 
     @Test
-    void trailingSlashAndDoubleSlash_needTheSameScope() throws Exception {
+    void trailingSlash_needsTheSameScope_andDoubleSlashIsRefusedByTheContainer() throws Exception {
         start(WebXml.standard());
         String read = token("kafka:endpoint:read");
 
         assertEquals(403, http.call("POST", KAFKA + "/", read).status());
-        int doubleSlash = http.call("POST", "/api//kafka/endpoint", read).status();
-        assertTrue(doubleSlash == 400 || doubleSlash == 403, "the container refuses it or the rule denies it");
+        // Jetty 12 refuses an ambiguous empty segment before any filter runs: no challenge, for any token
+        for (String token : new String[] {read, token("kafka:endpoint:write")}) {
+            HttpReply doubleSlash = http.call("POST", "/api//kafka/endpoint", token);
+            assertEquals(400, doubleSlash.status());
+            assertNull(doubleSlash.header("WWW-Authenticate"), "the container answered, not the filter");
+        }
     }
 
     @Test
