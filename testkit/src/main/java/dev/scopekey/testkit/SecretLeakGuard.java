@@ -89,6 +89,7 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        Slf4jVisibility.requireProvider();
         watched.clear();
         capture = new OutputCapture(watchStdout);
         capture.start();
