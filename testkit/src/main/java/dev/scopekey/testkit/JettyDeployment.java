@@ -31,6 +31,10 @@ final class JettyDeployment {
     private final ServletContextHandler context;
     private final Path scratch;
 
+    static {
+        JettyLogLevel.info();
+    }
+
     private JettyDeployment(Server server, ServletContextHandler context, Path scratch) {
         this.server = server;
         this.context = context;

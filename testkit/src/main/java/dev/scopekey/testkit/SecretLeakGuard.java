@@ -38,6 +38,11 @@ import org.opentest4j.AssertionFailedError;
  * bypass the copy; log to a stream the guard sees in tests. {@code System.out} and
  * {@code System.err} are global, so do not run guarded tests in parallel. A test that prints a
  * token on purpose (a CLI's mint output) can use {@link #ignoringStdout()}.
+ *
+ * <p>With no SLF4J provider on the class path SLF4J drops every log line, so the guard fails each
+ * test with an {@code ExtensionConfigurationException} that says so rather than vouch for output
+ * it cannot see. The HTTP harness keeps its own Jetty's loggers at INFO, so their DEBUG lines
+ * (request headers) are not what the guard reports.
  */
 public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private final boolean watchStdout;
@@ -89,6 +94,7 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        Slf4jVisibility.requireProvider();
         watched.clear();
         capture = new OutputCapture(watchStdout);
         capture.start();

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -14,9 +15,14 @@ final class Samples {
     }
 
     static Events run(Class<?> sample) {
+        return run(selectClass(sample));
+    }
+
+    /** Runs what the selector picks, such as one inherited test method of a sample class. */
+    static Events run(DiscoverySelector selector) {
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameter(EngineTestKitOnly.PARAMETER, "true")
-                .selectors(selectClass(sample))
+                .selectors(selector)
                 .execute()
                 .testEvents();
     }

@@ -31,9 +31,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.Events;
 
 @ExtendWith(ScopeKeyExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScopeKeyExtensionTest {
-    private static TokenStore storeOfFirstTest;
     private TokenService serviceFromBeforeEach;
 
     @BeforeEach
@@ -42,18 +40,13 @@ class ScopeKeyExtensionTest {
     }
 
     @Test
-    @Order(1)
-    void firstTest_mintsIntoItsStore(TokenStore store, @TestToken(scopes = "a") String token) {
-        storeOfFirstTest = store;
-        assertEquals(1, store.list(TokenQuery.all()).size());
-    }
-
-    @Test
-    @Order(2)
-    void nextTest_getsAFreshEmptyStore(TokenStore store) {
-        assertTrue(storeOfFirstTest != null, "the first test ran first");
-        assertNotSame(storeOfFirstTest, store);
-        assertEquals(List.of(), store.list(TokenQuery.all()));
+    void nextTest_getsAFreshEmptyStore() {
+        TwoTestsInOrder.stores.clear();
+        Events events = Samples.run(TwoTestsInOrder.class);
+        assertEquals(List.of(), Samples.failures(events));
+        assertEquals(2, Samples.succeeded(events));
+        assertEquals(2, TwoTestsInOrder.stores.size(), "both sample tests ran");
+        assertNotSame(TwoTestsInOrder.stores.get(0), TwoTestsInOrder.stores.get(1));
     }
 
     @Test
@@ -164,6 +157,27 @@ class ScopeKeyExtensionTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("String or PlainToken")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.contains("cannot be minted")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.contains("RUNTIME")), messages.toString());
+    }
+
+    /** The first test mints into its store; the second must find a different, empty one. */
+    @ExtendWith({EngineTestKitOnly.class, ScopeKeyExtension.class})
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class TwoTestsInOrder {
+        static final List<TokenStore> stores = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Test
+        @Order(1)
+        void firstTest_mintsIntoItsStore(TokenStore store, @TestToken(scopes = "a") String token) {
+            stores.add(store);
+            assertEquals(1, store.list(TokenQuery.all()).size());
+        }
+
+        @Test
+        @Order(2)
+        void nextTest_findsItsStoreEmpty(TokenStore store) {
+            stores.add(store);
+            assertEquals(List.of(), store.list(TokenQuery.all()));
+        }
     }
 
     @ExtendWith({EngineTestKitOnly.class, ScopeKeyExtension.class})

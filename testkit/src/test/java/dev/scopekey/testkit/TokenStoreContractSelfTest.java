@@ -2,6 +2,7 @@ package dev.scopekey.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.DuplicateTokenException;
@@ -25,6 +26,8 @@ import org.junit.platform.testkit.engine.Events;
 
 /** The contract catches broken stores: each flaw below fails the contract tests named for it. */
 class TokenStoreContractSelfTest {
+    private static final String RACE_CASE = "recordUse_racingRevocations_neverUndoesARevocation";
+    private static final int RACE_RUNS = 20;
 
     @Test
     void storeThatWritesPartOfAFailedChange_failsTheAtomicityTests() {
@@ -44,8 +47,27 @@ class TokenStoreContractSelfTest {
     }
 
     @Test
-    void storeThatRecordsUseWithoutItsWriteLock_failsTheRaceWithRevocation() {
-        assertFailsAtLeast(UnlockedUse.class, "recordUse_racingRevocations_neverUndoesARevocation");
+    void storeThatRecordsUseWithoutItsWriteLock_failsTheRaceWithRevocation_inEveryRun() {
+        assertRaceCaseFailsEveryRun(UnlockedUse.class);
+    }
+
+    @Test
+    void storeThatReadsAndWritesEachUseOutsideItsLock_failsTheRaceWithRevocation_inEveryRun() {
+        assertRaceCaseFailsEveryRun(UnlockedUseOneByOne.class);
+    }
+
+    @Test
+    void storeThatReadsAndWritesEachUseOutsideItsLock_inANarrowWindow_failsTheRaceWithRevocation_inEveryRun() {
+        assertRaceCaseFailsEveryRun(UnlockedMap.class);
+    }
+
+    @Test
+    void correctStore_passesTheRaceWithRevocation_inEveryRun() {
+        for (int run = 1; run <= RACE_RUNS; run++) {
+            Events events = Samples.run(selectMethod(Correct.class, RACE_CASE));
+            assertEquals(List.of(), Samples.failures(events), "run " + run);
+            assertEquals(1, Samples.succeeded(events), "run " + run);
+        }
     }
 
     @Test
@@ -65,6 +87,18 @@ class TokenStoreContractSelfTest {
         Events events = Samples.run(Correct.class);
         assertEquals(List.of(), Samples.failures(events));
         assertTrue(Samples.succeeded(events) > 40, "the whole contract ran: " + Samples.succeeded(events));
+    }
+
+    /** Runs the contract's race case {@value #RACE_RUNS} times over a racy store: it must fail every time. */
+    private static void assertRaceCaseFailsEveryRun(Class<?> contract) {
+        int caught = 0;
+        for (int run = 0; run < RACE_RUNS; run++) {
+            Events events = Samples.run(selectMethod(contract, RACE_CASE));
+            if (events.failed().count() == 1) {
+                caught++;
+            }
+        }
+        assertEquals(RACE_RUNS, caught, "runs in which the race case caught the racy store");
     }
 
     private static void assertFailsAtLeast(Class<?> contract, String... expected) {
@@ -182,6 +216,27 @@ class TokenStoreContractSelfTest {
                     readThenApply(lastUsedByHash);
                 }
             };
+        }
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class UnlockedUseOneByOne extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new Flawed() {
+                @Override
+                public void recordUse(Map<String, Instant> lastUsedByHash) {
+                    lastUsedByHash.forEach((hash, at) -> readThenApply(Map.of(hash, at)));
+                }
+            };
+        }
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class UnlockedMap extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new UnlockedMapStore();
         }
     }
 
