@@ -12,12 +12,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -138,13 +139,17 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
         }
     }
 
-    /** Writes last-use times as JDBC batches, one statement per token, in one transaction; never backwards. */
+    /**
+     * Writes last-use times as JDBC batches, one statement per token, in one transaction; never
+     * backwards. Rows are written in hash order, as {@link #apply} updates them, so that a flush and a
+     * change of the same rows lock them in the same order and never deadlock.
+     */
     @Override
     public void recordUse(Map<String, Instant> lastUsedByHash) {
         if (lastUsedByHash.isEmpty()) {
             return;
         }
-        Map<String, Instant> stored = new LinkedHashMap<>();
+        Map<String, Instant> stored = new TreeMap<>();
         lastUsedByHash.forEach((hash, at) -> stored.put(hash, TokenRows.truncate(at)));
         database.write("record token use", connection -> {
             Dialect dialect = database.dialect(connection);
@@ -202,8 +207,10 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
         if (updates.isEmpty()) {
             return;
         }
+        List<TokenRecord> inHashOrder = new ArrayList<>(updates);
+        inHashOrder.sort(Comparator.comparing(TokenRecord::hash));
         try (PreparedStatement statement = database.prepare(connection, TokenRows.UPDATE)) {
-            executeInBatches(statement, updates, record -> TokenRows.bindUpdate(statement, dialect, record));
+            executeInBatches(statement, inHashOrder, record -> TokenRows.bindUpdate(statement, dialect, record));
         }
     }
 

@@ -464,6 +464,47 @@ abstract class AbstractJdbcTokenStoreTest {
         }
     }
 
+    @Test
+    void lastUseFlush_andAChangeOfTheSameRows_inOppositeOrders_neverDeadlock() throws Exception {
+        JdbcTokenStore store = store();
+        List<TokenRecord> rows = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            rows.add(record("sk_lock" + i, "lock" + i));
+        }
+        store.apply(new TokenChange(rows, List.of()));
+        List<TokenRecord> ascending = rows.stream()
+                .sorted(java.util.Comparator.comparing(TokenRecord::hash)).collect(Collectors.toList());
+        List<TokenRecord> descending = new ArrayList<>(ascending);
+        Collections.reverse(descending);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<?> changes = pool.submit(() -> {
+                start.await();
+                for (int round = 0; round < 150; round++) {
+                    store.apply(TokenChange.update(ascending));
+                }
+                return null;
+            });
+            Future<?> flushes = pool.submit(() -> {
+                start.await();
+                for (int round = 0; round < 150; round++) {
+                    Map<String, Instant> uses = new java.util.LinkedHashMap<>();
+                    for (TokenRecord row : descending) {
+                        uses.put(row.hash(), T0.plusSeconds(round + 1));
+                    }
+                    store.recordUse(uses);
+                }
+                return null;
+            });
+            start.countDown();
+            changes.get(120, TimeUnit.SECONDS);
+            flushes.get(120, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // --- cache and many instances -----------------------------------------------------------
 
     @Test
