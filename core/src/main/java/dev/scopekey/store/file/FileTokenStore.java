@@ -52,6 +52,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
     private final long intervalMillis;
     private final TokenFileReader reader;
     private final TokenFileLock lock;
+    private final LeftoverTempFiles leftovers;
     private final AtomicFileWriter writer;
     private final RevocationMemory revocations = new RevocationMemory();
     /** Display prefixes of tokens whose revocation the last re-check found missing from the file. */
@@ -71,6 +72,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
             options.warningListener().accept(warning);
         });
         this.lock = new TokenFileLock(file);
+        this.leftovers = new LeftoverTempFiles(file, lock);
         this.writer = writer;
     }
 
@@ -111,7 +113,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
         }
         warnIfOthersMayRead(real);
         FileTokenStore store = new FileTokenStore(real, options, writer);
-        store.removeLeftoversAtOpen();
+        store.leftovers.removeAtOpen();
         store.view = store.refreshed(null);
         store.view.orThrow();
         store.nextCheckMillis = store.deadline();
@@ -224,7 +226,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
                 if (next == fresh.file()) {
                     break;
                 }
-                removeLeftovers();
+                leftovers.removeHoldingTheLock();
                 byte[] bytes = next.toBytes();
                 if (writer.write(file, bytes, fresh.stamp())) {
                     revocations.written(next);
@@ -317,48 +319,6 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
             records.add(used == null ? record : record.withLastUsedAt(used));
         }
         return TokenIndex.of(records);
-    }
-
-    // --- housekeeping -----------------------------------------------------------------------
-
-    /**
-     * Removes the temporary files that writers killed mid-write left, taking the lock only if
-     * there are any, so that opening a read-only deployment still creates no lock file.
-     */
-    private void removeLeftoversAtOpen() {
-        try {
-            if (!AtomicFileWriter.leftovers(file).isEmpty()) {
-                lock.locked(() -> {
-                    removeLeftovers();
-                    return null;
-                });
-            }
-        } catch (IOException e) {
-            warnLeftoversStay(AtomicFileWriter.describe(e));
-        } catch (TokenStoreException e) {
-            warnLeftoversStay(e.getMessage());
-        }
-    }
-
-    /**
-     * Holding the lock, so that no other writer is under way: removes the temporary files of
-     * writes that did not finish. A failure is logged; it does not stop the write.
-     */
-    private void removeLeftovers() {
-        try {
-            List<String> removed = AtomicFileWriter.removeLeftovers(file);
-            if (!removed.isEmpty()) {
-                LOG.warn("removed {} temporary file(s) that unfinished writes left beside the token file {}: {}",
-                        removed.size(), file, removed);
-            }
-        } catch (IOException e) {
-            warnLeftoversStay(AtomicFileWriter.describe(e));
-        }
-    }
-
-    private void warnLeftoversStay(String reason) {
-        LOG.warn("could not remove the temporary files that unfinished writes left beside the token file {}: {}",
-                file, reason);
     }
 
     /** Stops the store: later calls throw {@link TokenStoreException}. Holds no open file between calls. */
