@@ -5,6 +5,7 @@ import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.Scope;
 import dev.scopekey.domain.TokenPrincipal;
+import dev.scopekey.port.TokenStoreException;
 import dev.scopekey.service.TokenService;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,7 +35,7 @@ final class VerifyCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--scope SCOPE] < TOKEN-FILE";
+        return "--store STORE [--scope SCOPE] [--json] < TOKEN-FILE";
     }
 
     @Override
@@ -42,12 +43,14 @@ final class VerifyCommand implements Command {
         return "Reads one token from standard input (from the terminal without echo) and checks it\n"
                 + "against the store, and against SCOPE when given. Prints 'valid' (or 'granted SCOPE') and\n"
                 + "the token's prefix, scopes, name, subject and source; exits 1 when the token is invalid\n"
-                + "(unknown, revoked, expired, malformed) or lacks the scope. Does not record a use.";
+                + "(unknown, revoked, expired, malformed) or lacks the scope. With --json, the decision as one\n"
+                + "JSON object (granted, denied or invalid, and why). Does not record a use.";
     }
 
     @Override
     public List<Option> options() {
-        return List.of(Option.value("scope", "SCOPE", "a concrete scope the token must grant, such as kafka:read"));
+        return List.of(Option.value("scope", "SCOPE", "a concrete scope the token must grant, such as kafka:read"),
+                OptionValues.JSON);
     }
 
     @Override
@@ -59,28 +62,43 @@ final class VerifyCommand implements Command {
         if (scope != null && Scope.parse(scope).map(s -> s.isWildcard()).orElse(true)) {
             throw new UsageException("--scope must be one concrete scope, such as kafka:read");
         }
+        boolean json = args.has("json");
         String token = readToken(context);
         TokenService service = context.service(null);
         AuthDecision decision = scope == null ? service.authenticate(token) : service.authorize(token, scope, null);
         if (decision instanceof AuthDecision.Granted) {
             TokenPrincipal principal = ((AuthDecision.Granted) decision).principal();
+            if (json) {
+                context.out.println(JsonObject.object().put("decision", "granted").put("scope", scope)
+                        .put("prefix", principal.prefix()).put("scopes", principal.scopes().values())
+                        .put("name", principal.tokenName()).put("subject", principal.subject())
+                        .put("source", TokenJson.source(principal.source())).end());
+                return ScopeKeyCli.EXIT_OK;
+            }
             context.out.println(scope == null ? "valid" : "granted " + scope);
             TokenDetails.field(context.out, "prefix", principal.prefix());
             TokenDetails.field(context.out, "scopes", principal.scopes().toCommaList());
             TokenDetails.field(context.out, "name", principal.tokenName());
             TokenDetails.field(context.out, "subject", principal.subject());
-            TokenDetails.field(context.out, "source", principal.source().name().toLowerCase(Locale.ROOT));
+            TokenDetails.field(context.out, "source", TokenJson.source(principal.source()));
             return ScopeKeyCli.EXIT_OK;
         }
         if (decision instanceof AuthDecision.Denied) {
             DenialReason reason = ((AuthDecision.Denied) decision).reason();
-            context.err.println(reason == DenialReason.INSUFFICIENT_SCOPE
-                    ? "denied: the token is valid but does not grant " + scope
+            boolean lacksScope = reason == DenialReason.INSUFFICIENT_SCOPE;
+            if (json) {
+                context.out.println(JsonObject.object().put("decision", lacksScope ? "denied" : "invalid")
+                        .put("reason", reason.name().toLowerCase(Locale.ROOT)).put("scope", scope).end());
+            }
+            context.err.println(lacksScope ? "denied: the token is valid but does not grant " + scope
                     : "invalid token (" + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
             return ScopeKeyCli.EXIT_REFUSED;
         }
-        context.err.println("store unavailable: " + ((AuthDecision.Unavailable) decision).cause());
-        return ScopeKeyCli.EXIT_REFUSED;
+        // The service keeps only a sanitised line; asking the store once more lets its own
+        // failure, with the driver's message and the hint that goes with it, reach the operator.
+        context.store().findByHash(PlainToken.of(token).hash());
+        throw new TokenStoreException("the token store failed while the token was checked ("
+                + ((AuthDecision.Unavailable) decision).cause() + "); try again");
     }
 
     private static String readToken(CliContext context) throws UsageException {

@@ -1,0 +1,67 @@
+package dev.scopekey.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A mistyped {@code --store file:…} path fails and names the file; only --create or mint --init create one. */
+class MissingTokenFileTest {
+    @TempDir
+    Path dir;
+
+    private ChildCli cli;
+
+    private ChildCli cli() {
+        if (cli == null) {
+            cli = new ChildCli(dir);
+        }
+        return cli;
+    }
+
+    @Test
+    void aMissingTokenFile_exits1NamingTheFileAndTheFix_andCreatesNothing() throws Exception {
+        for (String command : new String[] {"list", "revoke", "verify", "mint"}) {
+            ChildCli.Run run = command.equals("mint")
+                    ? cli().run("", "mint", "--store=file:scopekey-tokns", "--scope", "a:b")
+                    : command.equals("revoke") ? cli().run("", "revoke", "--store=file:scopekey-tokns", "sk_000000000000")
+                    : cli().run("sk_x\n", command, "--store=file:scopekey-tokns");
+
+            assertEquals(1, run.exit(), command + "\n" + run);
+            assertEquals("", run.out(), run::toString);
+            assertTrue(run.err().contains(dir.toRealPath().resolve("scopekey-tokns").toString()), run::toString);
+            assertTrue(run.err().contains("--create"), run::toString);
+            assertFalse(Files.exists(dir.resolve("scopekey-tokns")), command + " created the file");
+        }
+    }
+
+    @Test
+    void mintInit_createsTheTokenFileOwnerOnly() throws Exception {
+        ChildCli.Run run = cli().run("", "mint", "--store=file:scopekey-tokens", "--init", "--root", "--quiet");
+
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("scopekey-tokens"))));
+    }
+
+    @Test
+    void create_createsAnEmptyTokenFileOwnerOnly_forAnyCommand() throws Exception {
+        ChildCli.Run run = cli().run("", "list", "--store=file:scopekey-tokens", "--create");
+
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals("", Files.readString(dir.resolve("scopekey-tokens")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("scopekey-tokens"))));
+    }
+
+    @Test
+    void create_withADatabaseStore_isAUsageError() throws Exception {
+        ChildCli.Run run = cli().run("", "list", "--store=jdbc:h2:mem:x", "--create");
+
+        assertEquals(2, run.exit(), run::toString);
+        assertTrue(run.err().contains("--create is for file: stores"), run::toString);
+    }
+}
