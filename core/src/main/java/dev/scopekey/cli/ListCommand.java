@@ -1,14 +1,14 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.service.Outcome;
 import dev.scopekey.service.TokenPage;
-import dev.scopekey.domain.TokenRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code list}: one page of tokens as a table; never a secret. */
+/** {@code list}: one page of tokens as a table or a JSON array; never a secret. */
 final class ListCommand implements Command {
 
     @Override

@@ -1,6 +1,7 @@
 package dev.scopekey.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,6 @@ class JsonObjectPropertyTest {
 
         assertEquals(value, read.get("v"));
         assertEquals(values, read.get("list"));
-        assertEquals(document, document.chars().allMatch(c -> c >= 0x20 && c <= 0x7e) ? document : "not ASCII");
+        assertTrue(document.chars().allMatch(c -> c >= 0x20 && c <= 0x7e), "printable ASCII only: " + document);
     }
 }
