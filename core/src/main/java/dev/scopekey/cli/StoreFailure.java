@@ -7,8 +7,9 @@ import java.sql.SQLException;
 
 /**
  * Tells the operator what failed in a store and what to do: the store's message, the JDBC
- * driver's own first line when a database failed (with passwords, URLs' credentials and
- * anything token-shaped taken out), and a hint for the usual causes by SQLState class.
+ * driver's own first line when a database failed, and a hint for the usual causes by SQLState
+ * class. Passwords, credentials in URLs and anything token-shaped (a token pasted as a file
+ * name, say) are taken out of both messages.
  */
 final class StoreFailure {
     private static final int MAX_DRIVER_TEXT = 300;
@@ -17,7 +18,7 @@ final class StoreFailure {
     }
 
     static void report(TokenStoreException failure, PrintStream err) {
-        err.println("store error: " + failure.getMessage());
+        err.println("store error: " + TokenDetails.printable(FailureText.redact(String.valueOf(failure.getMessage()))));
         SQLException driver = driverFailure(failure);
         if (driver == null) {
             return;

@@ -1,5 +1,6 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.domain.FailureText;
 import dev.scopekey.port.TokenStore;
 import dev.scopekey.port.TokenStoreException;
 import dev.scopekey.store.file.FileTokenStore;
@@ -55,7 +56,7 @@ final class Stores implements StoreOpener {
                         + "to create it (mint --init also does)");
             }
         } else if (TokenFileAccess.readableByOthers(path)) {
-            warnings.println("warning: the token file " + real(path) + " is readable by group or others; run chmod 600 "
+            warnings.println("warning: the token file " + FailureText.redact(real(path).toString()) + " is readable by group or others; run chmod 600 "
                     + "on it (the store also makes it 0600 on its next write)");
         }
         return FileTokenStore.open(path, FileTokenStoreOptions.defaults().withWarningListener(warning ->

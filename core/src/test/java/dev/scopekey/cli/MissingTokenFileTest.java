@@ -41,6 +41,18 @@ class MissingTokenFileTest {
     }
 
     @Test
+    void aTokenPastedAsTheStorePath_isNotEchoed_andNoFileIsNamedAfterIt() throws Exception {
+        String token = "sk_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefghijklmno";
+
+        ChildCli.Run run = cli().run("", "list", "--store=file:" + token);
+
+        assertEquals(1, run.exit(), run::toString);
+        assertFalse(run.err().contains(token.substring(3, 40)), run::toString);
+        assertTrue(run.err().contains("--create"), run::toString);
+        assertFalse(Files.exists(dir.resolve(token)));
+    }
+
+    @Test
     void mintInit_createsTheTokenFileOwnerOnly() throws Exception {
         ChildCli.Run run = cli().run("", "mint", "--store=file:scopekey-tokens", "--init", "--root", "--quiet");
 
