@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,26 +19,23 @@ class MissingTokenFileTest {
 
     private ChildCli cli;
 
-    private ChildCli cli() {
-        if (cli == null) {
-            cli = new ChildCli(dir);
-        }
-        return cli;
+    @BeforeEach
+    void child() {
+        cli = new ChildCli(dir);
     }
 
     @Test
     void aMissingTokenFile_exits1NamingTheFileAndTheFix_andCreatesNothing() throws Exception {
-        for (String command : new String[] {"list", "revoke", "verify", "mint"}) {
-            ChildCli.Run run = command.equals("mint")
-                    ? cli().run("", "mint", "--store=file:scopekey-tokns", "--scope", "a:b")
-                    : command.equals("revoke") ? cli().run("", "revoke", "--store=file:scopekey-tokns", "sk_000000000000")
-                    : cli().run("sk_x\n", command, "--store=file:scopekey-tokns");
+        String store = "--store=file:scopekey-tokns";
+        for (List<String> args : List.of(List.of("list", store), List.of("revoke", store, "sk_000000000000"),
+                List.of("verify", store), List.of("mint", store, "--scope", "a:b"))) {
+            ChildCli.Run run = cli.run("sk_x\n", args.toArray(String[]::new));
 
-            assertEquals(1, run.exit(), command + "\n" + run);
+            assertEquals(1, run.exit(), args + "\n" + run);
             assertEquals("", run.out(), run::toString);
             assertTrue(run.err().contains(dir.toRealPath().resolve("scopekey-tokns").toString()), run::toString);
             assertTrue(run.err().contains("--create"), run::toString);
-            assertFalse(Files.exists(dir.resolve("scopekey-tokns")), command + " created the file");
+            assertFalse(Files.exists(dir.resolve("scopekey-tokns")), args + " created the file");
         }
     }
 
@@ -44,7 +43,7 @@ class MissingTokenFileTest {
     void aTokenPastedAsTheStorePath_isNotEchoed_andNoFileIsNamedAfterIt() throws Exception {
         String token = "sk_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefghijklmno";
 
-        ChildCli.Run run = cli().run("", "list", "--store=file:" + token);
+        ChildCli.Run run = cli.run("", "list", "--store=file:" + token);
 
         assertEquals(1, run.exit(), run::toString);
         assertFalse(run.err().contains(token.substring(3, 40)), run::toString);
@@ -54,7 +53,7 @@ class MissingTokenFileTest {
 
     @Test
     void mintInit_createsTheTokenFileOwnerOnly() throws Exception {
-        ChildCli.Run run = cli().run("", "mint", "--store=file:scopekey-tokens", "--init", "--root", "--quiet");
+        ChildCli.Run run = cli.run("", "mint", "--store=file:scopekey-tokens", "--init", "--root", "--quiet");
 
         assertEquals(0, run.exit(), run::toString);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("scopekey-tokens"))));
@@ -62,7 +61,7 @@ class MissingTokenFileTest {
 
     @Test
     void create_createsAnEmptyTokenFileOwnerOnly_forAnyCommand() throws Exception {
-        ChildCli.Run run = cli().run("", "list", "--store=file:scopekey-tokens", "--create");
+        ChildCli.Run run = cli.run("", "list", "--store=file:scopekey-tokens", "--create");
 
         assertEquals(0, run.exit(), run::toString);
         assertEquals("", Files.readString(dir.resolve("scopekey-tokens")));
@@ -71,7 +70,7 @@ class MissingTokenFileTest {
 
     @Test
     void create_withADatabaseStore_isAUsageError() throws Exception {
-        ChildCli.Run run = cli().run("", "list", "--store=jdbc:h2:mem:x", "--create");
+        ChildCli.Run run = cli.run("", "list", "--store=jdbc:h2:mem:x", "--create");
 
         assertEquals(2, run.exit(), run::toString);
         assertTrue(run.err().contains("--create is for file: stores"), run::toString);
