@@ -48,8 +48,10 @@ final class Arguments {
             String flag = eq < 0 ? arg : arg.substring(0, eq);
             Option option = flag.startsWith("--") ? byName.get(flag.substring(2)) : null;
             if (option == null) {
-                throw new UsageException(OPTION_NAME.matcher(flag).matches()
-                        ? "unknown option " + flag : "unknown option");
+                String hint = NearestName.of(flag.replaceFirst("^--?", ""), byName.keySet())
+                        .map(name -> "; did you mean --" + name + "?").orElse("");
+                throw new UsageException((OPTION_NAME.matcher(flag).matches()
+                        ? "unknown option " + flag : "unknown option") + hint);
             }
             String value = null;
             if (option.takesValue()) {

@@ -11,7 +11,10 @@ interface Command {
     /** One line for the command overview. */
     String summary();
 
-    /** The synopsis after the command name and {@code --store STORE}. */
+    /**
+     * The synopsis after the command name, {@code --store} included; several forms on separate
+     * lines. docs/cli.md shows the same.
+     */
     String usage();
 
     /** A few lines on what the command does and prints. */

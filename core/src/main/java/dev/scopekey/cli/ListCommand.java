@@ -1,12 +1,14 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.service.Outcome;
 import dev.scopekey.service.TokenPage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** {@code list}: one page of tokens as a table; never a secret. */
+/** {@code list}: one page of tokens as a table or a JSON array; never a secret. */
 final class ListCommand implements Command {
 
     @Override
@@ -21,15 +23,15 @@ final class ListCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--subject SUBJECT] [--all] [--after PREFIX] [--limit N]";
+        return "--store STORE [--subject SUBJECT] [--all] [--after PREFIX] [--limit N] [--json]";
     }
 
     @Override
     public String description() {
         return "Prints live tokens ordered by prefix: prefix, scopes, name, subject, created, expires,\n"
-                + "last used and status (live, or retiring when a rotation grace period runs), under a header.\n"
-                + "With --all, revoked and expired tokens too. When more tokens follow, standard error\n"
-                + "says which --after gives the next page.";
+                + "last used, source and status (live, or retiring when a rotation grace period runs), under a\n"
+                + "header; with --json, a JSON array of the records. With --all, revoked and expired tokens too.\n"
+                + "When more tokens follow, standard error says which --after gives the next page.";
     }
 
     @Override
@@ -39,7 +41,8 @@ final class ListCommand implements Command {
                 Option.flag("all", "include revoked and expired tokens"),
                 Option.value("after", "PREFIX", "start after this prefix (the next page)"),
                 Option.value("limit", "N", "at most N tokens, 1 to " + TokenQuery.MAX_LIMIT + "; default "
-                        + TokenQuery.MAX_LIMIT));
+                        + TokenQuery.MAX_LIMIT),
+                OptionValues.JSON);
     }
 
     @Override
@@ -53,7 +56,15 @@ final class ListCommand implements Command {
         if (!page.isDone()) {
             return context.refused(page.refusal());
         }
-        TokenTable.print(context.out, page.value().records(), now);
+        if (args.has("json")) {
+            List<String> records = new ArrayList<>();
+            for (TokenRecord record : page.value().records()) {
+                records.add(TokenJson.fields(JsonObject.object(), record, now).end());
+            }
+            context.out.println(JsonObject.array(records));
+        } else {
+            TokenTable.print(context.out, page.value().records(), now);
+        }
         if (page.value().nextAfter() != null) {
             context.err.println("More tokens follow: add --after " + page.value().nextAfter() + " for the next page.");
         }

@@ -19,7 +19,7 @@ final class MigrateCommand implements Command {
 
     @Override
     public String usage() {
-        return "";
+        return "--store jdbc:URL";
     }
 
     @Override

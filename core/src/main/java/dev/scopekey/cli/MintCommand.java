@@ -22,14 +22,16 @@ final class MintCommand implements Command {
 
     @Override
     public String usage() {
-        return "(--scope SCOPE... | --root) [--name NAME] [--subject SUBJECT] [--expires DURATION] [--quiet]";
+        return "--store STORE (--scope SCOPE... | --root) [--name NAME] [--subject SUBJECT] [--expires DURATION] "
+                + "[--brand BRAND] [--init] [--quiet | --json]";
     }
 
     @Override
     public String description() {
         return "Mints a token with the given scopes. The token is printed alone on the first line of\n"
                 + "standard output, then its prefix, scopes, name, subject, creation and expiry as\n"
-                + "'key: value' lines (left out with --quiet). It is never shown again: only its hash is stored.";
+                + "'key: value' lines (left out with --quiet); with --json, one JSON object holding the token\n"
+                + "and its record. It is never shown again: only its hash is stored.";
     }
 
     @Override
@@ -41,7 +43,9 @@ final class MintCommand implements Command {
                 Option.value("subject", "SUBJECT", "who the token acts for (a user, an organisation, an agent)"),
                 Option.value("expires", "DURATION", "lifetime such as 90s, 15m, 12h, 30d, 2w or PT12H; default never"),
                 Option.value("brand", "BRAND", "the token's leading word, [a-z][a-z0-9]{1,15}; default sk"),
-                Option.flag("quiet", "print only the token"));
+                Option.flag("init", "create the token file if it does not exist: the first token of a new store"),
+                Option.flag("quiet", "print only the token"),
+                OptionValues.JSON);
     }
 
     @Override
@@ -60,13 +64,18 @@ final class MintCommand implements Command {
         }
         Duration expires = OptionValues.duration(args, "expires", false);
         String brand = OptionValues.brand(args);
+        OptionValues.Output output = OptionValues.output(args);
         MintRequest request = new MintRequest(root ? List.of(ROOT_SCOPE) : scopes, args.value("name"),
                 args.value("subject"), expires);
         Outcome<MintedToken> minted = context.service(brand).mint(CliContext.OPERATOR, request);
         if (!minted.isDone()) {
             return context.refused(minted.refusal());
         }
-        TokenDetails.printMinted(context, minted.value(), args.has("quiet"));
+        if (output == OptionValues.Output.JSON) {
+            context.out.println(TokenDetails.mintedJson(context, minted.value()).end());
+        } else {
+            TokenDetails.printMinted(context, minted.value(), output == OptionValues.Output.QUIET);
+        }
         return ScopeKeyCli.EXIT_OK;
     }
 }

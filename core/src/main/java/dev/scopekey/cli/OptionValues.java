@@ -80,4 +80,29 @@ final class OptionValues {
         }
         throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max);
     }
+
+    /** How a command that prints a token or records prints them. */
+    enum Output {
+        /** Lines for people. */
+        TEXT,
+        /** The token alone ({@code --quiet}). */
+        QUIET,
+        /** One JSON document ({@code --json}). */
+        JSON
+    }
+
+    /** The option that selects {@link Output#JSON}. */
+    static final Option JSON = Option.flag("json", "print one JSON document on standard output instead");
+
+    /**
+     * The output {@code --quiet} and {@code --json} select.
+     *
+     * @throws UsageException if both are given
+     */
+    static Output output(Arguments args) throws UsageException {
+        if (args.has("json") && args.has("quiet")) {
+            throw new UsageException("--json and --quiet exclude each other");
+        }
+        return args.has("json") ? Output.JSON : args.has("quiet") ? Output.QUIET : Output.TEXT;
+    }
 }

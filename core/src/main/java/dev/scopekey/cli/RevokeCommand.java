@@ -19,7 +19,7 @@ final class RevokeCommand implements Command {
 
     @Override
     public String usage() {
-        return "(PREFIX | --subject SUBJECT)";
+        return "--store STORE PREFIX\n--store STORE --subject SUBJECT";
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.scopekey.port.TokenStoreException;
 import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +35,8 @@ public final class ScopeKeyCli {
     private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
     private static final Option STORE = Option.value("store", "STORE",
             "where the tokens live: file:PATH or jdbc:URL (default: $" + STORE_ENV + ")");
+    private static final Option CREATE = Option.flag("create",
+            "create the token file (mode 0600) if it does not exist; without it a missing file is an error");
     private static final List<Command> COMMANDS = List.of(new MintCommand(), new ListCommand(),
             new RevokeCommand(), new RotateCommand(), new VerifyCommand(), new MigrateCommand());
 
@@ -85,7 +86,7 @@ public final class ScopeKeyCli {
         }
         Command command = find(args[0]);
         if (command == null) {
-            return usageError(null, "unknown command" + (args[0].matches("[a-z-]{1,20}") ? " " + args[0] : ""));
+            return unknownCommand(args[0]);
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         if (asksForHelp(rest)) {
@@ -93,19 +94,14 @@ public final class ScopeKeyCli {
             return EXIT_OK;
         }
         try {
-            List<Option> accepted = new ArrayList<>(command.options());
-            accepted.add(STORE);
-            Arguments arguments = Arguments.parse(rest, accepted);
+            Arguments arguments = Arguments.parse(rest, options(command));
             try (CliContext context = new CliContext(in, out, err, clock, console, opener, storeSpec(arguments))) {
                 return command.run(arguments, context);
             }
         } catch (UsageException e) {
             return usageError(command, e.getMessage());
         } catch (TokenStoreException e) {
-            err.println("store error: " + e.getMessage());
-            if (e.getCause() instanceof SQLException && isSchemaProblem((SQLException) e.getCause())) {
-                err.println("Has the schema been created? Run '" + PROGRAM + " migrate --store jdbc:...' first.");
-            }
+            StoreFailure.report(e, err);
             return EXIT_REFUSED;
         } catch (ScopeKeyException e) {
             err.println("error: " + e.getMessage());
@@ -121,16 +117,29 @@ public final class ScopeKeyCli {
         if (text == null || text.isBlank()) {
             throw new UsageException("--store is required (file:PATH or jdbc:URL), or set " + STORE_ENV);
         }
+        StoreSpec spec;
         try {
-            return StoreSpec.parse(text.strip());
+            spec = StoreSpec.parse(text.strip());
         } catch (IllegalArgumentException e) {
             throw new UsageException("--store: " + e.getMessage());
         }
+        if (!arguments.has("create") && !arguments.has("init")) {
+            return spec;
+        }
+        if (spec.kind() != StoreSpec.Kind.FILE) {
+            throw new UsageException("--create is for file: stores; a database's tables are created by migrate");
+        }
+        return spec.creating();
     }
 
-    /** SQLState class 42: syntax error or access rule violation, such as a missing table. */
-    private static boolean isSchemaProblem(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("42");
+    /** What a command accepts: its own options, then {@code --store} and {@code --create}. */
+    private static List<Option> options(Command command) {
+        List<Option> options = new ArrayList<>(command.options());
+        options.add(STORE);
+        if (!(command instanceof MigrateCommand)) {
+            options.add(CREATE);
+        }
+        return options;
     }
 
     private int help(List<String> topics) {
@@ -138,9 +147,16 @@ public final class ScopeKeyCli {
             printOverview(out);
             return EXIT_OK;
         }
-        Command command = topics.size() == 1 ? find(topics.get(0)) : null;
-        if (command == null) {
+        if (topics.size() != 1) {
             return usageError(null, "help takes one command name");
+        }
+        if (isHelp(topics.get(0))) {
+            printOverview(out);
+            return EXIT_OK;
+        }
+        Command command = find(topics.get(0));
+        if (command == null) {
+            return unknownCommand(topics.get(0));
         }
         printHelp(command, out);
         return EXIT_OK;
@@ -151,6 +167,17 @@ public final class ScopeKeyCli {
         err.println(program + ": " + message);
         err.println("Run '" + program + " --help' for usage.");
         return EXIT_USAGE;
+    }
+
+    /** Names the unknown command only when it looks like one (so a token is not echoed), and the nearest. */
+    private int unknownCommand(String name) {
+        List<String> names = new ArrayList<>();
+        for (Command command : COMMANDS) {
+            names.add(command.name());
+        }
+        names.add("help");
+        return usageError(null, "unknown command" + (name.matches("[a-z-]{1,20}") ? " " + name : "")
+                + NearestName.of(name, names).map(nearest -> "; did you mean " + nearest + "?").orElse(""));
     }
 
     private static Command find(String name) {
@@ -197,14 +224,16 @@ public final class ScopeKeyCli {
     }
 
     private static void printHelp(Command command, PrintStream to) {
-        to.println(("Usage: " + PROGRAM + " " + command.name() + " --store STORE " + command.usage()).strip());
+        String usage = "Usage: ";
+        for (String form : command.usage().split("\n")) {
+            to.println(usage + PROGRAM + " " + command.name() + " " + form);
+            usage = "   or: ";
+        }
         to.println();
         to.println(command.description());
         to.println();
         to.println("Options:");
-        List<Option> options = new ArrayList<>(command.options());
-        options.add(STORE);
-        for (Option option : options) {
+        for (Option option : options(command)) {
             to.printf("  %-20s %s%n", option.synopsis(), option.help());
         }
         to.printf("  %-20s %s%n", "-h, --help", "show this help");

@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * @param kind file or database
  * @param location the file path, or the whole JDBC URL including {@code jdbc:}
+ * @param create whether a missing token file is created ({@code --create}); without it a missing
+ *     file is an error, so a mistyped path never becomes a new empty store
  */
-public record StoreSpec(Kind kind, String location) {
+public record StoreSpec(Kind kind, String location, boolean create) {
 
     /** The two kinds of store the CLI opens. */
     public enum Kind {
@@ -21,6 +23,16 @@ public record StoreSpec(Kind kind, String location) {
     public StoreSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(location, "location");
+    }
+
+    /** A store that must already exist. */
+    public StoreSpec(Kind kind, String location) {
+        this(kind, location, false);
+    }
+
+    /** This store, a missing token file to be created. */
+    public StoreSpec creating() {
+        return new StoreSpec(kind, location, true);
     }
 
     /**

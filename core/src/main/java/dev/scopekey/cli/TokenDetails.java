@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
  */
 final class TokenDetails {
     private static final int KEY_WIDTH = 9;
+    private static final String REMINDER = "The token above is shown only this once: store it now.";
 
     private TokenDetails() {
     }
@@ -32,7 +33,17 @@ final class TokenDetails {
         field(context.out, "subject", record.subject());
         field(context.out, "created", time(record.createdAt()));
         field(context.out, "expires", record.expiresAt() == null ? "never" : time(record.expiresAt()));
-        context.err.println("The token above is shown only this once: store it now.");
+        context.err.println(REMINDER);
+    }
+
+    /**
+     * A minted token for {@code --json}: the token, then its public record; the caller may add
+     * members before it prints the document. The reminder that it is shown once goes to stderr.
+     */
+    static JsonObject mintedJson(CliContext context, MintedToken minted) {
+        context.err.println(REMINDER);
+        return TokenJson.fields(JsonObject.object().put("token", minted.token().reveal()), minted.record(),
+                context.now());
     }
 
     /** One {@code key: value} line, {@code -} for a null value. */

@@ -8,11 +8,11 @@ import java.util.List;
 
 /**
  * The {@code list} output: one aligned row per token (prefix, scopes, name, subject, created,
- * expires, last used, status) under a header. Records hold no secret, so neither does the table.
+ * expires, last used, source, status) under a header. Records hold no secret, so neither does the table.
  */
 final class TokenTable {
     private static final List<String> HEADER =
-            List.of("PREFIX", "SCOPES", "NAME", "SUBJECT", "CREATED", "EXPIRES", "LAST USED", "STATUS");
+            List.of("PREFIX", "SCOPES", "NAME", "SUBJECT", "CREATED", "EXPIRES", "LAST USED", "SOURCE", "STATUS");
 
     private TokenTable() {
     }
@@ -24,7 +24,7 @@ final class TokenTable {
             rows.add(List.of(TokenDetails.printable(record.prefix()), record.scopes().toCommaList(),
                     TokenDetails.printable(record.name()), TokenDetails.printable(record.subject()),
                     TokenDetails.time(record.createdAt()), TokenDetails.time(record.expiresAt()),
-                    TokenDetails.time(record.lastUsedAt()), status(record, now)));
+                    TokenDetails.time(record.lastUsedAt()), TokenJson.source(record.source()), status(record, now)));
         }
         int[] widths = new int[HEADER.size()];
         for (List<String> row : rows) {

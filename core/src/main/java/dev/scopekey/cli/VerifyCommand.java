@@ -5,6 +5,7 @@ import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.Scope;
 import dev.scopekey.domain.TokenPrincipal;
+import dev.scopekey.port.TokenStoreException;
 import dev.scopekey.service.TokenService;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,7 +17,9 @@ import java.util.Locale;
 
 /**
  * {@code verify}: checks a token read from standard input (never from the command line, where
- * it would show in process lists and shell history), optionally against a required scope.
+ * it would show in process lists and shell history), optionally against a required scope, and
+ * prints the decision as lines or, with {@code --json}, one JSON object. A failing store is a
+ * store error like in every other command, never a grant.
  */
 final class VerifyCommand implements Command {
     /** Read no more than this from standard input: well past the longest token. */
@@ -34,7 +37,7 @@ final class VerifyCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--scope SCOPE] < TOKEN-FILE";
+        return "--store STORE [--scope SCOPE] [--json] < TOKEN-FILE";
     }
 
     @Override
@@ -42,12 +45,14 @@ final class VerifyCommand implements Command {
         return "Reads one token from standard input (from the terminal without echo) and checks it\n"
                 + "against the store, and against SCOPE when given. Prints 'valid' (or 'granted SCOPE') and\n"
                 + "the token's prefix, scopes, name, subject and source; exits 1 when the token is invalid\n"
-                + "(unknown, revoked, expired, malformed) or lacks the scope. Does not record a use.";
+                + "(unknown, revoked, expired, malformed) or lacks the scope. With --json, the decision as one\n"
+                + "JSON object (granted, denied or invalid, and why). Does not record a use.";
     }
 
     @Override
     public List<Option> options() {
-        return List.of(Option.value("scope", "SCOPE", "a concrete scope the token must grant, such as kafka:read"));
+        return List.of(Option.value("scope", "SCOPE", "a concrete scope the token must grant, such as kafka:read"),
+                OptionValues.JSON);
     }
 
     @Override
@@ -59,28 +64,52 @@ final class VerifyCommand implements Command {
         if (scope != null && Scope.parse(scope).map(s -> s.isWildcard()).orElse(true)) {
             throw new UsageException("--scope must be one concrete scope, such as kafka:read");
         }
+        boolean json = args.has("json");
         String token = readToken(context);
         TokenService service = context.service(null);
         AuthDecision decision = scope == null ? service.authenticate(token) : service.authorize(token, scope, null);
         if (decision instanceof AuthDecision.Granted) {
-            TokenPrincipal principal = ((AuthDecision.Granted) decision).principal();
-            context.out.println(scope == null ? "valid" : "granted " + scope);
-            TokenDetails.field(context.out, "prefix", principal.prefix());
-            TokenDetails.field(context.out, "scopes", principal.scopes().toCommaList());
-            TokenDetails.field(context.out, "name", principal.tokenName());
-            TokenDetails.field(context.out, "subject", principal.subject());
-            TokenDetails.field(context.out, "source", principal.source().name().toLowerCase(Locale.ROOT));
+            printGranted(context, ((AuthDecision.Granted) decision).principal(), scope, json);
             return ScopeKeyCli.EXIT_OK;
         }
         if (decision instanceof AuthDecision.Denied) {
-            DenialReason reason = ((AuthDecision.Denied) decision).reason();
-            context.err.println(reason == DenialReason.INSUFFICIENT_SCOPE
-                    ? "denied: the token is valid but does not grant " + scope
-                    : "invalid token (" + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+            printDenied(context, ((AuthDecision.Denied) decision).reason(), scope, json);
             return ScopeKeyCli.EXIT_REFUSED;
         }
-        context.err.println("store unavailable: " + ((AuthDecision.Unavailable) decision).cause());
-        return ScopeKeyCli.EXIT_REFUSED;
+        // The service keeps only a sanitised line; asking the store once more lets its own
+        // failure, with the driver's message and the hint that goes with it, reach the operator.
+        context.store().findByHash(PlainToken.of(token).hash());
+        throw new TokenStoreException("the token store failed while the token was checked, then answered again ("
+                + ((AuthDecision.Unavailable) decision).cause() + "); run verify again");
+    }
+
+    private static void printGranted(CliContext context, TokenPrincipal principal, String scope, boolean json) {
+        String source = TokenJson.source(principal.source());
+        if (json) {
+            context.out.println(JsonObject.object().put("decision", "granted").put("scope", scope)
+                    .put("prefix", principal.prefix()).put("scopes", principal.scopes().values())
+                    .put("name", principal.tokenName()).put("subject", principal.subject())
+                    .put("source", source).end());
+            return;
+        }
+        context.out.println(scope == null ? "valid" : "granted " + scope);
+        TokenDetails.field(context.out, "prefix", principal.prefix());
+        TokenDetails.field(context.out, "scopes", principal.scopes().toCommaList());
+        TokenDetails.field(context.out, "name", principal.tokenName());
+        TokenDetails.field(context.out, "subject", principal.subject());
+        TokenDetails.field(context.out, "source", source);
+    }
+
+    /** The verdict on stderr, and with --json also as a document on stdout. */
+    private static void printDenied(CliContext context, DenialReason reason, String scope, boolean json) {
+        boolean lacksScope = reason == DenialReason.INSUFFICIENT_SCOPE;
+        String code = reason.name().toLowerCase(Locale.ROOT);
+        if (json) {
+            context.out.println(JsonObject.object().put("decision", lacksScope ? "denied" : "invalid")
+                    .put("reason", code).put("scope", scope).end());
+        }
+        context.err.println(lacksScope ? "denied: the token is valid but does not grant " + scope
+                : "invalid token (" + code.replace('_', ' ') + ")");
     }
 
     private static String readToken(CliContext context) throws UsageException {

@@ -4,17 +4,12 @@ import static dev.scopekey.cli.CliHarness.prefixOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.scopekey.cli.ChildCli.Run;
 import dev.scopekey.domain.TokenFormat;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,24 +24,14 @@ class CliProcessTest {
     @TempDir
     Path dir;
 
-    private final List<String> tokens = new ArrayList<>();
-    private final StringBuilder allStderr = new StringBuilder();
-
-    /** What one child JVM did. */
-    private record Run(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
+    private ChildCli child;
 
     @Test
     void mintListVerifyRevokeVerify_inChildJvms_neverPutTheTokenOnStderr() throws Exception {
-        Run mint = cli("", "mint", STORE, "--scope", "a:b", "--name", "demo");
+        Run mint = cli("", "mint", STORE, "--init", "--scope", "a:b", "--name", "demo");
         assertEquals(0, mint.exit(), mint::toString);
         String token = mint.out().lines().findFirst().orElseThrow();
         assertTrue(TokenFormat.isValidMinted(token), mint::toString);
-        tokens.add(token);
         assertEquals(mint.out().indexOf(token), mint.out().lastIndexOf(token), "printed once");
 
         Run list = cli("", "list", STORE);
@@ -69,8 +54,8 @@ class CliProcessTest {
         Run onArgv = cli("", "verify", STORE, token);
         assertEquals(2, onArgv.exit(), onArgv::toString);
 
-        assertTrue(allStderr.toString().contains("event=token_minted"), "audit lines reached stderr:\n" + allStderr);
-        assertFalse(allStderr.toString().contains(token), "the token reached stderr:\n" + allStderr);
+        assertTrue(child.allStderr().contains("event=token_minted"), "audit lines reached stderr:\n" + child.allStderr());
+        assertFalse(child.allStderr().contains(token), "the token reached stderr:\n" + child.allStderr());
         assertTrue(Files.readString(dir.resolve("scopekey-tokens")).contains("sha256:" + prefixOf(token) + ":"));
     }
 
@@ -78,7 +63,7 @@ class CliProcessTest {
     void usageErrorsAndRefusals_exitWith2And1() throws Exception {
         assertEquals(2, cli("", "frobnicate").exit());
         assertEquals(2, cli("", "mint", STORE).exit());
-        assertEquals(1, cli("", "mint", STORE, "--scope", "auth:tokens").exit());
+        assertEquals(1, cli("", "mint", STORE, "--init", "--scope", "auth:tokens").exit());
         assertEquals(1, cli("", "revoke", STORE, "sk_000000000000").exit());
         Run help = cli("", "mint", "--help");
         assertEquals(0, help.exit(), help::toString);
@@ -86,22 +71,9 @@ class CliProcessTest {
     }
 
     private Run cli(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ScopeKeyCli.class.getName()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        if (child == null) {
+            child = new ChildCli(dir);
         }
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("the CLI did not finish: " + String.join(" ", args));
-        }
-        Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-        allStderr.append(run.err());
-        return run;
+        return child.run(stdin, args);
     }
 }

@@ -34,7 +34,7 @@ class FileStoreCliTest {
 
     @Test
     void mint_createsTheFileOwnerOnly_andWritesOnlyTheHash() throws IOException {
-        String token = cli.mint("--scope", "a:b", "--name", "ci");
+        String token = cli.mint("--init", "--scope", "a:b", "--name", "ci");
 
         String content = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(content.startsWith("sha256:" + prefixOf(token) + ":"), content);
@@ -44,7 +44,7 @@ class FileStoreCliTest {
 
     @Test
     void mintListVerifyRevoke_workAgainstTheFile() {
-        String token = cli.mint("--scope", "kafka:read");
+        String token = cli.mint("--init", "--scope", "kafka:read");
 
         CliHarness.Result list = cli.run("list", store);
         assertEquals(0, list.exit(), list::toString);

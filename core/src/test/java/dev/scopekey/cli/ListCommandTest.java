@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ListCommandTest {
     private static final List<String> COLUMNS =
-            List.of("PREFIX", "SCOPES", "NAME", "SUBJECT", "CREATED", "EXPIRES", "LAST USED", "STATUS");
+            List.of("PREFIX", "SCOPES", "NAME", "SUBJECT", "CREATED", "EXPIRES", "LAST USED", "SOURCE", "STATUS");
 
     private final CliHarness cli = new CliHarness();
 

@@ -166,14 +166,14 @@ class VerifyCommandTest {
     }
 
     @Test
-    void verify_whenTheStoreIsDown_isUnavailableWithExit1() {
+    void verify_whenTheStoreIsDown_isAStoreErrorWithExit1() {
         String token = cli.mint("--scope", "a:b");
         cli.store = new FailingStore();
 
         CliHarness.Result result = cli.verify(token);
 
         assertEquals(1, result.exit(), result::toString);
-        assertTrue(result.err().startsWith("store unavailable: "), result::toString);
+        assertTrue(result.err().startsWith("store error: "), result::toString);
         assertFalse(result.err().contains(token));
     }
 

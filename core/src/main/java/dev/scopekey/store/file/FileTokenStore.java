@@ -8,10 +8,8 @@ import dev.scopekey.port.TokenStore;
 import dev.scopekey.port.TokenStoreException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -354,14 +351,8 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
     }
 
     private static void warnIfOthersMayRead(Path real) {
-        try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(real);
-            if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)) {
-                LOG.warn("the token file {} is readable by group or others; it becomes 0600 on the next write",
-                        real);
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            // no POSIX permissions to check here
+        if (TokenFileAccess.readableByOthers(real)) {
+            LOG.warn("the token file {} is readable by group or others; it becomes 0600 on the next write", real);
         }
     }
 
