@@ -2,6 +2,7 @@ package dev.scopekey.servlet;
 
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.TokenPrincipal;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -114,12 +115,12 @@ public final class ScopeKeyFilter implements Filter {
             credential = resolver.resolveWithBody(buffered.get());
         }
         TokenService service = current.setup().service();
-        String client = request.getRemoteAddr();
-        AuthDecision decision = authenticate(service, credential, client);
+        ClientRequest audited = new ClientRequest(request.getRemoteAddr(), request.getMethod(), path);
+        AuthDecision decision = authenticate(service, credential, audited);
         if (decision instanceof AuthDecision.Granted) {
             RequiredAccess access = admin ? RequiredAccess.AUTHENTICATED
                     : current.rules().accessFor(request.getMethod(), path);
-            decision = authorize(service, ((AuthDecision.Granted) decision).principal(), access, client);
+            decision = authorize(service, ((AuthDecision.Granted) decision).principal(), access, audited);
         }
         if (decision instanceof AuthDecision.Granted) {
             chain.doFilter(new PrincipalRequest(request, ((AuthDecision.Granted) decision).principal()), response);
@@ -138,20 +139,25 @@ public final class ScopeKeyFilter implements Filter {
         }
     }
 
-    private static AuthDecision authenticate(TokenService service, BearerCredential credential, String client) {
+    /**
+     * The token's decision, or the resolver's refusal; either way a denial is audited once by the
+     * service (except a request with no credential at all).
+     */
+    private static AuthDecision authenticate(TokenService service, BearerCredential credential,
+                                             ClientRequest audited) {
         if (credential instanceof BearerCredential.Token) {
-            return service.authenticate(((BearerCredential.Token) credential).reveal(), client);
+            return service.authenticate(((BearerCredential.Token) credential).reveal(), audited);
         }
-        return AuthDecision.Denied.because(((BearerCredential.Rejected) credential).reason());
+        return service.deny(((BearerCredential.Rejected) credential).reason(), audited);
     }
 
     /** A deny route is checked as a null scope, which fails closed and leaves an audit event. */
     private static AuthDecision authorize(TokenService service, TokenPrincipal principal, RequiredAccess access,
-                                          String client) {
+                                          ClientRequest audited) {
         if (access == RequiredAccess.AUTHENTICATED) {
             return new AuthDecision.Granted(principal);
         }
-        return service.authorize(principal, access.isDeny() ? null : access.scope(), client);
+        return service.authorize(principal, access.isDeny() ? null : access.scope(), audited);
     }
 
     /** The decoded path below the context path, as servlet mappings see it. */
