@@ -53,7 +53,7 @@ final class Auditor {
         emit(AuditEventType.TOKEN_ROTATED, caller.actor(), retired.prefix(), caller.clientAddress(), null, facts);
     }
 
-    /** A mutation with no facts beyond its target. */
+    /** A mutation of {@code target}, with the facts of its kind (none for a plain revoke). */
     void changed(AuditEventType type, Caller caller, String target, Map<String, String> facts) {
         emit(type, caller.actor(), target, caller.clientAddress(), null, facts);
     }

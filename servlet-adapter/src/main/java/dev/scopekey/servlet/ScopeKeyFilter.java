@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * init-params are listed in {@code docs/servlet.md}). Each request is read top to bottom:
  * resolve the bearer credential, authenticate it, authorize the route, then continue as the
  * token's principal or answer with the RFC 6750 response. A failing store answers 503, never
- * an allow. The request body is the application's: only with {@code form-body-token-check=true}
+ * an allow. Every denial, the filter's own refusals (two tokens, a malformed one) included, is
+ * audited once by the token service with the request's method and path; a request with no
+ * credential at all is not. The request body is the application's: only with {@code form-body-token-check=true}
  * does the filter read a form body (to refuse a second token in it), and then it hands the same
  * bytes on. A request the container dispatches to a {@link TokenAdminServlet} needs only a valid
  * token here, since the token service serves root alone.
