@@ -53,6 +53,17 @@ class EveryDenialIsAuditedOnceTest extends HttpTestSupport {
     }
 
     @Test
+    void twoTokensInOneHeader_areAuditedOnce_asAnInvalidRequest() {
+        start(WebXml.standard());
+        String read = token("kafka:endpoint:read");
+
+        String line = auditedOnce(() -> http.send("GET", KAFKA, null, null, "Authorization",
+                "Bearer " + read + " " + read), 400);
+
+        assertDenial(line, "authentication_denied", "INVALID_REQUEST", "GET", KAFKA);
+    }
+
+    @Test
     void headerAndBodyToken_areAuditedOnce_asAnInvalidRequest() {
         start(WebXml.standard().param(FormBodyIsLeftForTheApplicationTest.CHECK, "true"));
         String write = token("kafka:endpoint:write");
