@@ -11,11 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * The default audit sink: one INFO line per event on logger {@value #LOGGER_NAME}, with the
- * event's fields as SLF4J key-value pairs (refusals and denials at WARN). Values are escaped
- * ({@link LogText#value}): whatever a caller sent, an event stays one line of its own fields.
- * Health changes (a store, tier, this sink or the last-use flush failing or recovering) go to
- * logger {@value AuditSink#HEALTH_LOGGER}, one line per change.
+ * The default audit sink: one line per event on logger {@value #LOGGER_NAME}, INFO for mutations
+ * and WARN for refusals and denials. The message itself carries the facts
+ * ({@link AuditEvent#message()}: {@code token_minted actor=cli target=sk_AbC… scopes=…}), so a
+ * pattern that shows only {@code %msg} (Spring Boot's console pattern, most Logback set-ups)
+ * still tells the whole event; the same fields are SLF4J key-value pairs for structured encoders,
+ * every value a string (times in ISO-8601), so a JSON encoder needs no date-time module. Values
+ * are escaped ({@link LogText#value}) in both: whatever a caller sent, an event stays one line of
+ * its own fields. Health changes (a store, tier, this sink or the last-use flush failing or
+ * recovering) go to logger {@value AuditSink#HEALTH_LOGGER}, one line per change.
  */
 public final class Slf4jAuditSink implements AuditSink {
     /** The logger every audit event goes to. */
@@ -29,7 +33,7 @@ public final class Slf4jAuditSink implements AuditSink {
         for (Map.Entry<String, String> field : event.fields().entrySet()) {
             line = line.addKeyValue(field.getKey(), LogText.value(field.getValue()));
         }
-        line.log("scopekey audit");
+        line.log(event.message());
     }
 
     /**

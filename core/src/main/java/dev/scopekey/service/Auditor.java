@@ -2,15 +2,20 @@ package dev.scopekey.service;
 
 import dev.scopekey.domain.AuditEvent;
 import dev.scopekey.domain.AuditEventType;
+import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.FailureText;
 import dev.scopekey.domain.HealthChange.Part;
+import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.AuditSink;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Hands audit events to the sink, stamped with the service clock. A failing sink never breaks
- * or changes a call; it is reported once when it starts failing (naming the first lost event)
- * and once when it works again.
+ * Hands audit events to the sink, stamped with the service clock, with the facts each kind of
+ * event carries. A failing sink never breaks or changes a call; it is reported once when it starts
+ * failing (naming the first lost event) and once when it works again.
  */
 final class Auditor {
     private final AuditSink sink;
@@ -25,12 +30,47 @@ final class Auditor {
 
     /** Records the refusal and returns it as the call's outcome. */
     <T> Outcome<T> refuse(AuditEventType type, Caller caller, String target, Refusal refusal) {
-        emit(type, caller.actor(), target, caller.clientAddress(), refusal.kind().code());
+        emit(type, caller.actor(), target, caller.clientAddress(), refusal.kind().code(), Map.of());
         return Outcome.refused(refusal);
     }
 
-    void emit(AuditEventType type, String actor, String target, String client, String detail) {
-        AuditEvent event = new AuditEvent(type, actor, target, clock.instant(), client, detail);
+    /** A token was minted: its scopes, name, subject and expiry. */
+    void minted(Caller caller, TokenRecord minted) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("scopes", minted.scopes().toCommaList());
+        facts.put("name", minted.name());
+        facts.put("subject", minted.subject());
+        facts.put("expires", text(minted.expiresAt()));
+        emit(AuditEventType.TOKEN_MINTED, caller.actor(), minted.prefix(), caller.clientAddress(), null, facts);
+    }
+
+    /** {@code old} was rotated: the successor's prefix and expiry, and when the old token retires. */
+    void rotated(Caller caller, TokenRecord retired, TokenRecord successor) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("successor", successor.prefix());
+        facts.put("expires", text(successor.expiresAt()));
+        facts.put("retires", text(retired.revokedAt()));
+        emit(AuditEventType.TOKEN_ROTATED, caller.actor(), retired.prefix(), caller.clientAddress(), null, facts);
+    }
+
+    /** A mutation of {@code target}, with the facts of its kind (none for a plain revoke). */
+    void changed(AuditEventType type, Caller caller, String target, Map<String, String> facts) {
+        emit(type, caller.actor(), target, caller.clientAddress(), null, facts);
+    }
+
+    /** A request was denied: the reason, and the missing scope (or null), the method and the path. */
+    void denied(AuditEventType type, String actor, String target, DenialReason reason, ClientRequest request,
+                String scope) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("scope", scope);
+        facts.put("method", request.method());
+        facts.put("path", request.path());
+        emit(type, actor, target, request.clientAddress(), reason.name(), facts);
+    }
+
+    private void emit(AuditEventType type, String actor, String target, String client, String detail,
+                      Map<String, String> facts) {
+        AuditEvent event = new AuditEvent(type, actor, target, clock.instant(), client, detail, facts);
         try {
             sink.record(event);
         } catch (RuntimeException e) {
@@ -38,5 +78,9 @@ final class Auditor {
             return;
         }
         health.worked(Part.AUDIT_SINK);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 }

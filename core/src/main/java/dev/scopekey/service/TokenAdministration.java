@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -65,7 +66,7 @@ final class TokenAdministration {
         Instant expiresAt = request.expiresIn() == null ? null : now.plus(request.expiresIn());
         MintedToken minted = insertFresh(token -> TokenRecord.minted(token, scopes.value(), request.name(),
                 request.subject(), now, caller.actor(), expiresAt));
-        audit.emit(AuditEventType.TOKEN_MINTED, caller.actor(), minted.record().prefix(), caller.clientAddress(), null);
+        audit.minted(caller, minted.record());
         return Outcome.done(minted);
     }
 
@@ -91,7 +92,7 @@ final class TokenAdministration {
         }
         TokenRecord revoked = target.value().withRevoked(clock.instant(), caller.actor());
         store.apply(TokenChange.update(List.of(revoked)));
-        audit.emit(AuditEventType.TOKEN_REVOKED, caller.actor(), revoked.prefix(), caller.clientAddress(), null);
+        audit.changed(AuditEventType.TOKEN_REVOKED, caller, revoked.prefix(), Map.of());
         return Outcome.done(revoked);
     }
 
@@ -114,8 +115,8 @@ final class TokenAdministration {
         if (!revoked.isEmpty()) {
             store.apply(TokenChange.update(revoked));
         }
-        audit.emit(AuditEventType.SUBJECT_TOKENS_REVOKED, caller.actor(), "subject:" + subject, caller.clientAddress(),
-                null);
+        audit.changed(AuditEventType.SUBJECT_TOKENS_REVOKED, caller, "subject:" + subject,
+                Map.of("count", Integer.toString(revoked.size())));
         return Outcome.done(revoked.size());
     }
 
@@ -147,8 +148,7 @@ final class TokenAdministration {
         TokenRecord retired = old.withRevoked(retireAt, caller.actor());
         MintedToken successor = insertFresh(token -> TokenRecord.minted(token, old.scopes(), old.name(),
                 old.subject(), now, caller.actor(), expiresAt), retired);
-        audit.emit(AuditEventType.TOKEN_ROTATED, caller.actor(), old.prefix(), caller.clientAddress(),
-                null);
+        audit.rotated(caller, retired, successor.record());
         return Outcome.done(successor);
     }
 

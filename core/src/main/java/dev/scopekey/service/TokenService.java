@@ -61,20 +61,48 @@ public final class TokenService implements AutoCloseable {
 
     /** Who the bearer {@code token} is; never throws. */
     public AuthDecision authenticate(String token) {
-        return authenticate(token, null);
+        return authenticate(token, ClientRequest.from(null));
     }
 
     /** Who the bearer {@code token} is, auditing a denial with the client's address. */
     public AuthDecision authenticate(String token, String clientAddress) {
+        return authenticate(token, ClientRequest.from(clientAddress));
+    }
+
+    /**
+     * Who the bearer {@code token} is, auditing a denial once with its reason and the request's
+     * client, method and path. A request with no credential at all is not audited (every
+     * anonymous request would be a line).
+     */
+    public AuthDecision authenticate(String token, ClientRequest request) {
         AuthDecision decision = authentication.authenticate(token);
         if (decision instanceof AuthDecision.Denied) {
             DenialReason reason = ((AuthDecision.Denied) decision).reason();
-            if (reason != DenialReason.NO_CREDENTIAL) {
-                audit.emit(AuditEventType.AUTHENTICATION_DENIED, ActorLabel.ANONYMOUS, deniedTarget(token, reason),
-                        clientAddress, reason.name());
-            }
+            auditDenial(reason, deniedTarget(token, reason), request);
         }
         return decision;
+    }
+
+    /**
+     * Denies a request an adapter refused before any token could be checked (two tokens, an empty
+     * one, one outside the bearer syntax or too long) and audits it like any other denial: once,
+     * with the reason and the request, never with what was sent. {@link DenialReason#NO_CREDENTIAL}
+     * is not audited.
+     *
+     * @throws IllegalArgumentException for {@link DenialReason#INSUFFICIENT_SCOPE}, which needs a principal
+     */
+    public AuthDecision.Denied deny(DenialReason reason, ClientRequest request) {
+        if (reason == DenialReason.INSUFFICIENT_SCOPE) {
+            throw new IllegalArgumentException("an insufficient scope is decided by authorize");
+        }
+        auditDenial(reason, null, request);
+        return AuthDecision.Denied.because(reason);
+    }
+
+    private void auditDenial(DenialReason reason, String target, ClientRequest request) {
+        if (reason != DenialReason.NO_CREDENTIAL) {
+            audit.denied(AuditEventType.AUTHENTICATION_DENIED, ActorLabel.ANONYMOUS, target, reason, request, null);
+        }
     }
 
     /**
@@ -96,39 +124,56 @@ public final class TokenService implements AutoCloseable {
      * null, malformed or wildcard required scope.
      */
     public AuthDecision authorize(String token, String requiredScope, String clientAddress) {
-        return authorize(token, Scope.parse(requiredScope).orElse(null), requiredScope, clientAddress);
+        return authorize(token, Scope.parse(requiredScope).orElse(null), requiredScope,
+                ClientRequest.from(clientAddress));
     }
 
     /** As {@link #authorize(String, String, String)}, with a scope parsed once up front (the fast path). */
     public AuthDecision authorize(String token, Scope requiredScope, String clientAddress) {
-        return authorize(token, requiredScope, requiredScope == null ? null : requiredScope.value(), clientAddress);
+        return authorize(token, requiredScope, requiredScope == null ? null : requiredScope.value(),
+                ClientRequest.from(clientAddress));
     }
 
     /** Checks that an authenticated principal holds {@code requiredScope}; fails closed. */
     public AuthDecision authorize(TokenPrincipal principal, String requiredScope, String clientAddress) {
-        return authorize(principal, Scope.parse(requiredScope).orElse(null), requiredScope, clientAddress);
+        return authorize(principal, Scope.parse(requiredScope).orElse(null), requiredScope,
+                ClientRequest.from(clientAddress));
     }
 
     /** Checks that an authenticated principal holds {@code requiredScope}; fails closed. */
     public AuthDecision authorize(TokenPrincipal principal, Scope requiredScope, String clientAddress) {
-        return authorize(principal, requiredScope, requiredScope == null ? null : requiredScope.value(),
-                clientAddress);
+        return authorize(principal, requiredScope, ClientRequest.from(clientAddress));
     }
 
-    private AuthDecision authorize(String token, Scope required, String asWritten, String clientAddress) {
-        AuthDecision decision = authenticate(token, clientAddress);
+    /**
+     * Checks that an authenticated principal holds {@code requiredScope} (null, malformed or a
+     * wildcard fails closed), auditing a denial once with the scope as written and the request's
+     * client, method and path.
+     */
+    public AuthDecision authorize(TokenPrincipal principal, String requiredScope, ClientRequest request) {
+        return authorize(principal, Scope.parse(requiredScope).orElse(null), requiredScope, request);
+    }
+
+    /** As {@link #authorize(TokenPrincipal, String, ClientRequest)}, with a scope parsed once up front. */
+    public AuthDecision authorize(TokenPrincipal principal, Scope requiredScope, ClientRequest request) {
+        return authorize(principal, requiredScope, requiredScope == null ? null : requiredScope.value(), request);
+    }
+
+    private AuthDecision authorize(String token, Scope required, String asWritten, ClientRequest request) {
+        AuthDecision decision = authenticate(token, request);
         if (!(decision instanceof AuthDecision.Granted)) {
             return decision;
         }
-        return authorize(((AuthDecision.Granted) decision).principal(), required, asWritten, clientAddress);
+        return authorize(((AuthDecision.Granted) decision).principal(), required, asWritten, request);
     }
 
-    private AuthDecision authorize(TokenPrincipal principal, Scope required, String asWritten, String client) {
+    private AuthDecision authorize(TokenPrincipal principal, Scope required, String asWritten,
+                                   ClientRequest request) {
         if (principal.scopes().grants(required)) {
             return new AuthDecision.Granted(principal);
         }
-        audit.emit(AuditEventType.AUTHORIZATION_DENIED, principal.actor(), principal.prefix(), client,
-                DenialReason.INSUFFICIENT_SCOPE.name());
+        audit.denied(AuditEventType.AUTHORIZATION_DENIED, principal.actor(), principal.prefix(),
+                DenialReason.INSUFFICIENT_SCOPE, request, asWritten);
         return new AuthDecision.Denied(DenialReason.INSUFFICIENT_SCOPE, principal, asWritten);
     }
 

@@ -2,6 +2,7 @@ package dev.scopekey.servlet;
 
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.TokenPrincipal;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * init-params are listed in {@code docs/servlet.md}). Each request is read top to bottom:
  * resolve the bearer credential, authenticate it, authorize the route, then continue as the
  * token's principal or answer with the RFC 6750 response. A failing store answers 503, never
- * an allow. The request body is the application's: only with {@code form-body-token-check=true}
+ * an allow. Every denial, the filter's own refusals (two tokens, a malformed one) included, is
+ * audited once by the token service with the request's method and path; a request with no
+ * credential at all is not. The request body is the application's: only with {@code form-body-token-check=true}
  * does the filter read a form body (to refuse a second token in it), and then it hands the same
  * bytes on. A request the container dispatches to a {@link TokenAdminServlet} needs only a valid
  * token here, since the token service serves root alone.
@@ -114,12 +117,12 @@ public final class ScopeKeyFilter implements Filter {
             credential = resolver.resolveWithBody(buffered.get());
         }
         TokenService service = current.setup().service();
-        String client = request.getRemoteAddr();
-        AuthDecision decision = authenticate(service, credential, client);
+        ClientRequest audited = new ClientRequest(request.getRemoteAddr(), request.getMethod(), path);
+        AuthDecision decision = authenticate(service, credential, audited);
         if (decision instanceof AuthDecision.Granted) {
             RequiredAccess access = admin ? RequiredAccess.AUTHENTICATED
                     : current.rules().accessFor(request.getMethod(), path);
-            decision = authorize(service, ((AuthDecision.Granted) decision).principal(), access, client);
+            decision = authorize(service, ((AuthDecision.Granted) decision).principal(), access, audited);
         }
         if (decision instanceof AuthDecision.Granted) {
             chain.doFilter(new PrincipalRequest(request, ((AuthDecision.Granted) decision).principal()), response);
@@ -138,20 +141,25 @@ public final class ScopeKeyFilter implements Filter {
         }
     }
 
-    private static AuthDecision authenticate(TokenService service, BearerCredential credential, String client) {
+    /**
+     * The token's decision, or the resolver's refusal; either way a denial is audited once by the
+     * service (except a request with no credential at all).
+     */
+    private static AuthDecision authenticate(TokenService service, BearerCredential credential,
+                                             ClientRequest audited) {
         if (credential instanceof BearerCredential.Token) {
-            return service.authenticate(((BearerCredential.Token) credential).reveal(), client);
+            return service.authenticate(((BearerCredential.Token) credential).reveal(), audited);
         }
-        return AuthDecision.Denied.because(((BearerCredential.Rejected) credential).reason());
+        return service.deny(((BearerCredential.Rejected) credential).reason(), audited);
     }
 
     /** A deny route is checked as a null scope, which fails closed and leaves an audit event. */
     private static AuthDecision authorize(TokenService service, TokenPrincipal principal, RequiredAccess access,
-                                          String client) {
+                                          ClientRequest audited) {
         if (access == RequiredAccess.AUTHENTICATED) {
             return new AuthDecision.Granted(principal);
         }
-        return service.authorize(principal, access.isDeny() ? null : access.scope(), client);
+        return service.authorize(principal, access.isDeny() ? null : access.scope(), audited);
     }
 
     /** The decoded path below the context path, as servlet mappings see it. */

@@ -1,0 +1,17 @@
+package dev.scopekey.service;
+
+/**
+ * The request a decision is made for, as its audit event names it: the client's address and, for
+ * HTTP, the method and the path the route rules saw. Any part may be null (an in-process call has
+ * neither method nor path). The parts are whatever the client sent; audit sinks escape them.
+ *
+ * @param clientAddress the caller's address, or null
+ * @param method the request method, or null
+ * @param path the decoded path within the application, or null
+ */
+public record ClientRequest(String clientAddress, String method, String path) {
+    /** A request known only by its client's address (which may be null). */
+    public static ClientRequest from(String clientAddress) {
+        return new ClientRequest(clientAddress, null, null);
+    }
+}

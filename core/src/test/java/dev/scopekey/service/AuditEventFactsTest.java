@@ -1,0 +1,69 @@
+package dev.scopekey.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scopekey.domain.ActorLabel;
+import dev.scopekey.domain.AuditEvent;
+import dev.scopekey.domain.AuditEventType;
+import dev.scopekey.domain.AuthDecision;
+import dev.scopekey.domain.DenialReason;
+import dev.scopekey.store.memory.InMemoryTokenStore;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #9: the facts audit events carry beyond type, actor and target — how many tokens a
+ * subject revocation took, and denials an adapter decides on its own — and what an event refuses
+ * to hold.
+ */
+class AuditEventFactsTest {
+    private final RecordingAuditSink audit = new RecordingAuditSink();
+    private final TokenService service = TokenService.builder(new InMemoryTokenStore()).audit(audit)
+            .lastUsedFlushInterval(null).build();
+    private final Caller operator = Caller.operator(ActorLabel.CLI);
+
+    @Test
+    void revokeSubject_isAudited_withTheNumberOfTokensItRevoked() {
+        service.mint(operator, MintRequest.of("a").forSubject("alice"));
+        service.mint(operator, MintRequest.of("b").forSubject("alice"));
+        service.mint(operator, MintRequest.of("c").forSubject("bob"));
+
+        service.revokeSubject(operator, "alice");
+
+        assertEquals(AuditEventType.SUBJECT_TOKENS_REVOKED, audit.last().type());
+        assertTrue(audit.last().toString().endsWith(" target=subject:alice at=" + audit.last().at() + " count=2"),
+                audit.last().toString());
+    }
+
+    @Test
+    void deny_ofAnAdaptersRefusal_isAuditedOnce_withTheRequest_butNoCredentialIsNot() {
+        ClientRequest request = new ClientRequest("192.0.2.9", "GET", "/reports");
+
+        AuthDecision.Denied denied = service.deny(DenialReason.INVALID_REQUEST, request);
+        service.deny(DenialReason.NO_CREDENTIAL, request);
+
+        assertEquals(DenialReason.INVALID_REQUEST, denied.reason());
+        assertEquals(1, audit.events.size(), audit.events.toString());
+        assertEquals("authentication_denied actor=anonymous at=" + audit.last().at()
+                + " client=192.0.2.9 detail=INVALID_REQUEST method=GET path=/reports", audit.last().message());
+    }
+
+    @Test
+    void deny_ofAnInsufficientScope_isRefused_sinceOnlyAuthorizeKnowsThePrincipal() {
+        assertThrows(IllegalArgumentException.class,
+                () -> service.deny(DenialReason.INSUFFICIENT_SCOPE, ClientRequest.from(null)));
+    }
+
+    @Test
+    void aFact_thatWouldShadowAField_isRefused() {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+
+        assertThrows(IllegalArgumentException.class, () -> new AuditEvent(AuditEventType.TOKEN_REVOKED, "cli", null,
+                at, null, null, Map.of("actor", "forged")));
+        assertThrows(IllegalArgumentException.class, () -> new AuditEvent(AuditEventType.TOKEN_REVOKED, "cli", null,
+                at, null, null, Map.of("two words", "x")));
+    }
+}
