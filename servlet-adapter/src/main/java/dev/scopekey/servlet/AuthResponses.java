@@ -80,13 +80,17 @@ final class AuthResponses {
         write(response, status, JsonText.error(code, message));
     }
 
-    /** Writes a JSON body with this status; nothing is cached. */
+    /**
+     * Writes a JSON body with this status; nothing is cached. The length is left to the container,
+     * which commits the answer only when the request is done: a request body nobody read can then
+     * still close the connection with a {@code Connection: close} the client sees, instead of
+     * dropping a connection the client would reuse.
+     */
     static void write(HttpServletResponse response, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(JSON);
-        response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
