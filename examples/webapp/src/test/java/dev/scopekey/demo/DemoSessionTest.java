@@ -57,6 +57,8 @@ class DemoSessionTest {
             List<String> tokens = stdout.stream().map(EXPORT_ROOT::matcher).filter(Matcher::matches)
                     .map(m -> m.group(1)).toList();
             assertEquals(1, tokens.size(), "export lines: " + stdout);
+            assertEquals(1, stdout.stream().filter(l -> l.contains(tokens.get(0))).count(),
+                    "the root token is printed more than once");
             return tokens.get(0);
         }
     }
