@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rules a mint request must meet (DESIGN §4); each broken rule is a 400 refusal. */
+/** The rules a mint request must meet (docs/http-api.md, mint); each broken rule is a 400 refusal. */
 final class MintPolicy {
     static final int MAX_NAME_LENGTH = 100;
     static final int MAX_SUBJECT_LENGTH = 200;

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The one place that turns a decision or a refusal into an HTTP response, as DESIGN §5 fixes
- * it: 401 with a {@code Bearer} challenge (no error attribute when no credential was sent),
+ * The one place that turns a decision or a refusal into an HTTP response, as docs/http-api.md
+ * (Errors) lists them: 401 with a {@code Bearer} challenge (no error attribute when no credential was sent),
  * 400 {@code invalid_request}, 401 {@code invalid_token}, 403 (challenge only when
  * {@code insufficient-scope-challenge} is on), 503 with {@code Retry-After}. Bodies are
  * {@code {"error":…,"message":…}} with fixed messages that never repeat a credential.

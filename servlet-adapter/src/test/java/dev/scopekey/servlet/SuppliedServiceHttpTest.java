@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An application's own web.xml, which names a production store, an admin token variable and a
  * mint rate, runs on a test's service through the testkit's {@code tokenService}; and the
- * testkit's HTTP assertions agree with every answer of DESIGN §5 from the real filter.
+ * testkit's HTTP assertions agree with every answer of docs/http-api.md (Errors) from the real filter.
  */
 class SuppliedServiceHttpTest extends HttpTestSupport {
     private static final String KAFKA = "/api/kafka/endpoint";

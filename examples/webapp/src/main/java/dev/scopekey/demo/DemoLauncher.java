@@ -2,6 +2,7 @@ package dev.scopekey.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,30 +21,41 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Starts the demo web application in an embedded Jetty on a loopback address:
- * {@code java -jar scopekey-demo.jar [--port 8080] [--host 127.0.0.1]}. The application is the
+ * {@code java -jar scopekey-demo.jar [--port 8080] [--host 127.0.0.1] [--help]}. The application is the
  * {@code WEB-INF/web.xml} packed in this jar, deployed as any container would deploy it.
  */
 public final class DemoLauncher {
-    static final int DEFAULT_PORT = 8080;
-    static final String DEFAULT_HOST = "127.0.0.1";
-
     private DemoLauncher() {
     }
 
+    /**
+     * Runs the demo until the process is stopped. {@code --help} prints the usage and exits 0; a
+     * command line it cannot use exits 2 and a port it cannot listen on exits 1, each with one
+     * line on stderr.
+     */
     public static void main(String[] args) throws Exception {
-        String host = DEFAULT_HOST;
-        int port = DEFAULT_PORT;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--port") && i + 1 < args.length) {
-                port = Integer.parseInt(args[++i]);
-            } else if (args[i].equals("--host") && i + 1 < args.length) {
-                host = args[++i];
-            } else {
-                System.err.println("usage: java -jar scopekey-demo.jar [--port 8080] [--host 127.0.0.1]");
-                System.exit(2);
-            }
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (IllegalArgumentException usage) {
+            System.err.println("scopekey demo: " + usage.getMessage());
+            System.exit(2);
+            return;
         }
-        Server server = start(host, port);
+        if (options.help()) {
+            System.out.println(LaunchOptions.USAGE);
+            System.out.println("Serves the demo web application on http://HOST:PORT (default http://"
+                    + LaunchOptions.DEFAULT_HOST + ":" + LaunchOptions.DEFAULT_PORT + "; --port 0 picks a free port).");
+            return;
+        }
+        Server server;
+        try {
+            server = start(options.host(), options.port());
+        } catch (CannotListenException unusable) {
+            System.err.println("scopekey demo: " + unusable.getMessage());
+            System.exit(1);
+            return;
+        }
         server.join();
     }
 
@@ -58,6 +70,7 @@ public final class DemoLauncher {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
+        bind(connector, host, port);
         WebAppContext webapp = new WebAppContext();
         webapp.setContextPath("/");
         webapp.setWar(unpackWebApp().toString());
@@ -70,6 +83,31 @@ public final class DemoLauncher {
         System.out.println("scopekey demo listening on http://" + host + ":" + connector.getLocalPort());
         System.out.flush();
         return server;
+    }
+
+    /**
+     * Binds the port before anything starts, so that a port in use is one line, not a failed
+     * start logged with its stack trace, and leaves no token file behind.
+     */
+    private static void bind(ServerConnector connector, String host, int port) throws CannotListenException {
+        try {
+            connector.open();
+        } catch (IOException | RuntimeException e) {
+            boolean inUse = false;
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                inUse |= cause instanceof BindException;
+            }
+            throw new CannotListenException("cannot listen on " + host + ":" + port + (inUse
+                    ? ": the port is in use; choose another with --port N (0 picks a free one)"
+                    : ": the address cannot be used; check --host"));
+        }
+    }
+
+    /** The demo cannot listen where it was asked to; the message is the one line to show. */
+    static final class CannotListenException extends Exception {
+        CannotListenException(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /**

@@ -41,6 +41,9 @@ class DemoSessionTest {
     private static final Pattern LISTENING = Pattern.compile("scopekey demo listening on (http://\\S+)");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern PREFIX = Pattern.compile("\"prefix\":\"([^\"]+)\"");
+    private static final Pattern EXPORT_ROOT = Pattern.compile("^export ROOT=(\\S+)$");
+    private static final Pattern NEW_ROOT = Pattern.compile(
+            "^export ROOT=\\$\\(java -jar \\S+/scopekey-core-[^/ ]+\\.jar (mint .*)\\)$");
 
     @TempDir
     Path workingDir;
@@ -49,14 +52,19 @@ class DemoSessionTest {
 
     /** A running demo: its base URL and every line it printed on stdout until it listened. */
     private record Demo(Process process, String base, List<String> stdout) {
+        /** The root token of a first start: the one {@code export ROOT=…} line that carries it. */
+        String root() {
+            List<String> tokens = stdout.stream().map(EXPORT_ROOT::matcher).filter(Matcher::matches)
+                    .map(m -> m.group(1)).toList();
+            assertEquals(1, tokens.size(), "export lines: " + stdout);
+            assertEquals(1, stdout.stream().filter(l -> l.contains(tokens.get(0))).count(),
+                    "the root token is printed more than once");
+            return tokens.get(0);
+        }
     }
 
     private Demo launch() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                DemoLauncher.class.getName(), "--port", "0").directory(workingDir.toFile())
-                .redirectError(ProcessBuilder.Redirect.appendTo(workingDir.resolve("stderr.log").toFile()));
-        Process process = builder.start();
+        Process process = DemoProcess.start(workingDir, workingDir.resolve("stderr.log"), "--port", "0");
         started.add(process);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
@@ -116,8 +124,7 @@ class DemoSessionTest {
     @Test
     void readmeSession_mintReadWriteRevokeRead() throws Exception {
         Demo demo = launch();
-        String root = demo.stdout().get(demo.stdout().indexOf(demo.stdout().stream()
-                .filter(l -> l.endsWith("keep it:")).findFirst().orElseThrow()) + 1);
+        String root = demo.root();
         String kafka = demo.base() + "/api/kafka/endpoint";
         String tokens = demo.base() + "/api/auth/tokens/";
 
@@ -145,7 +152,7 @@ class DemoSessionTest {
     @Test
     void workspaceRoute_bindsTheWorkspaceIntoTheScope() throws Exception {
         Demo demo = launch();
-        String root = demo.stdout().get(demo.stdout().size() - 2);
+        String root = demo.root();
         String w1 = group(TOKEN, send("POST", demo.base() + "/api/auth/tokens/", root,
                 "{\"scopes\":[\"workspaces:w1:*\"]}").body());
 
@@ -158,7 +165,7 @@ class DemoSessionTest {
     @Test
     void caseVariantsOfAToken_onOneConnection_areInvalidTokens_andTheTokenStillWorks() throws Exception {
         Demo demo = launch();
-        String root = demo.stdout().get(demo.stdout().size() - 2);
+        String root = demo.root();
         String bearer = "Authorization: Bearer ";
 
         try (KeepAliveConnection connection = KeepAliveConnection.open(URI.create(demo.base()).getPort())) {
@@ -173,14 +180,38 @@ class DemoSessionTest {
     @Test
     void secondStart_keepsTheTokenFile_andPrintsNoToken() throws Exception {
         Demo first = launch();
-        String root = first.stdout().get(first.stdout().size() - 2);
+        String root = first.root();
         first.process().destroy();
         assertTrue(first.process().waitFor(20, TimeUnit.SECONDS));
 
         Demo second = launch();
 
-        assertEquals(1, second.stdout().size(), "printed " + second.stdout());
         assertNull(second.stdout().stream().filter(l -> l.contains(root)).findFirst().orElse(null));
         assertEquals(200, send("GET", second.base() + "/api/kafka/endpoint", root, null).statusCode());
+    }
+
+    @Test
+    void secondStart_printsTheCliCommandForANewRootToken_andThatCommandWorks() throws Exception {
+        launch().process().destroy();
+        started.get(0).waitFor(20, TimeUnit.SECONDS);
+
+        Demo second = launch();
+        List<String> commands = second.stdout().stream().map(NEW_ROOT::matcher).filter(Matcher::matches)
+                .map(m -> m.group(1)).toList();
+        assertEquals(1, commands.size(), "printed " + second.stdout());
+
+        Process cli = DemoProcess.java(workingDir, "dev.scopekey.cli.ScopeKeyCli",
+                commands.get(0).split(" ")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String newRoot = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(cli.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, cli.exitValue(), "the printed command failed: " + commands.get(0));
+        // the running demo picks the edit of its token file up within its re-check interval
+        int status = 0;
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); status != 201 && System.nanoTime() < end;) {
+            Thread.sleep(200);
+            status = send("POST", second.base() + "/api/auth/tokens/", newRoot,
+                    "{\"scopes\":[\"kafka:endpoint:read\"]}").statusCode();
+        }
+        assertEquals(201, status, "the new root token does not administer the running demo");
     }
 }

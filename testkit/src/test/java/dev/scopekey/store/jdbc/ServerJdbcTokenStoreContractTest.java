@@ -1,5 +1,7 @@
 package dev.scopekey.store.jdbc;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
+
 import dev.scopekey.port.TokenStore;
 import dev.scopekey.testkit.TokenStoreContract;
 import java.sql.Connection;
@@ -7,35 +9,49 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The JDBC store passes the store contract on real PostgreSQL and MariaDB servers named by
- * {@code SCOPEKEY_TEST_POSTGRES_URL} and {@code SCOPEKEY_TEST_MARIADB_URL} (CI sets both); without
- * them these tests report themselves skipped. Each server gets a schema or database of its own
- * under a random name, dropped at the end, and an empty table for each test.
+ * {@code SCOPEKEY_TEST_POSTGRES_URL} and {@code SCOPEKEY_TEST_MARIADB_URL} (CI sets both). Without
+ * the PostgreSQL URL the contract runs on an embedded PostgreSQL server; without the MariaDB URL
+ * its tests report themselves skipped, with the reason. Each server gets a schema or database of
+ * its own under a random name, dropped at the end, and an empty table for each test.
  */
 class ServerJdbcTokenStoreContractTest {
+
+    /** Without its URL the PostgreSQL contract runs on an embedded server instead of skipping. */
+    @Test
+    void postgreSqlContract_runs_withOrWithoutAServerUrl() {
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectNestedMethod(List.of(ServerJdbcTokenStoreContractTest.class), OnPostgreSql.class,
+                        "service_mintedToken_authenticatesWithItsScopes_andNothingMore"))
+                .execute().testEvents().assertStatistics(stats -> stats.started(1).aborted(0).succeeded(1));
+    }
 
     @Nested
     class OnPostgreSql extends OnServer {
         OnPostgreSql() {
-            super("SCOPEKEY_TEST_POSTGRES_URL");
+            super("SCOPEKEY_TEST_POSTGRES_URL", EmbeddedPostgresServer::url);
         }
     }
 
     @Nested
     class OnMariaDb extends OnServer {
         OnMariaDb() {
-            super("SCOPEKEY_TEST_MARIADB_URL");
+            super("SCOPEKEY_TEST_MARIADB_URL", () -> null);
         }
     }
 
@@ -43,18 +59,24 @@ class ServerJdbcTokenStoreContractTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class OnServer extends TokenStoreContract {
         private final String serverEnv;
+        private final Supplier<String> embeddedServer;
         private String serverUrl;
         private String url;
         private String drop;
 
-        OnServer(String serverEnv) {
+        /** The server {@code serverEnv} names, or else the one {@code embeddedServer} starts (null: none). */
+        OnServer(String serverEnv, Supplier<String> embeddedServer) {
             this.serverEnv = serverEnv;
+            this.embeddedServer = embeddedServer;
         }
 
         @BeforeAll
         void createSchema() throws SQLException {
             serverUrl = System.getenv(serverEnv);
             if (serverUrl == null || serverUrl.isBlank()) {
+                serverUrl = embeddedServer.get();
+            }
+            if (serverUrl == null) {
                 return;
             }
             String name = "sk_contract_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
