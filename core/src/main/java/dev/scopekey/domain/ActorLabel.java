@@ -16,7 +16,12 @@ public final class ActorLabel {
     private ActorLabel() {
     }
 
-    /** {@code token:<prefix>}: the token with that display prefix. */
+    /**
+     * {@code token:<prefix>}: the token with that display prefix.
+     *
+     * @param prefix the token's display prefix
+     * @return the label
+     */
     public static String token(String prefix) {
         return TOKEN_PREFIX + prefix;
     }
@@ -25,6 +30,8 @@ public final class ActorLabel {
      * An integrator's own label.
      *
      * @throws IllegalArgumentException unless it is 1 to 32 of {@code [a-z0-9_-]} and not a built-in label
+     * @param label the integrator's label
+     * @return the label
      */
     public static String custom(String label) {
         if (label == null || !label.matches("[a-z][a-z0-9_-]{0,31}")

@@ -22,6 +22,16 @@ import java.util.Objects;
  */
 public record AuditEvent(AuditEventType type, String actor, String target, Instant at, String clientAddress,
                          String detail) {
+    /**
+     * Checks the required fields.
+     *
+     * @param type what happened
+     * @param actor actor label
+     * @param target the token or subject acted on, or null
+     * @param at when
+     * @param clientAddress the caller's address, or null
+     * @param detail a short reason code, or null
+     */
     public AuditEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(actor, "actor");
@@ -32,6 +42,8 @@ public record AuditEvent(AuditEventType type, String actor, String target, Insta
      * The fields as a log line names them, in order ({@code event}, {@code actor}, {@code target},
      * {@code at}, {@code client}, {@code detail}), absent ones left out; values as they are, not
      * escaped.
+     *
+     * @return the fields by name, unmodifiable
      */
     public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();

@@ -21,6 +21,8 @@ public final class DurationText {
      *
      * @throws IllegalArgumentException if the text is not such a duration in one of the forms; the
      *     message says what is accepted and never repeats the text
+     * @param text the duration as written
+     * @return the duration
      */
     public static Duration parse(String text) {
         Duration parsed = parseOrNull(text == null ? "" : text.strip());

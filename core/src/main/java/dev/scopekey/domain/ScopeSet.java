@@ -42,17 +42,30 @@ public final class ScopeSet implements Iterable<Scope> {
         this.root = anyRoot;
     }
 
-    /** The empty set: grants nothing. */
+    /**
+     * The empty set: grants nothing.
+     *
+     * @return the empty set
+     */
     public static ScopeSet empty() {
         return EMPTY;
     }
 
-    /** The set holding only {@code *}. */
+    /**
+     * The set holding only {@code *}.
+     *
+     * @return the set of the root scope alone
+     */
     public static ScopeSet root() {
         return ROOT;
     }
 
-    /** A set of the given scopes; duplicates collapse. */
+    /**
+     * A set of the given scopes; duplicates collapse.
+     *
+     * @param scopes the scopes
+     * @return the set
+     */
     public static ScopeSet of(Collection<Scope> scopes) {
         TreeSet<Scope> sorted = new TreeSet<>(scopes);
         if (sorted.isEmpty()) {
@@ -65,6 +78,8 @@ public final class ScopeSet implements Iterable<Scope> {
      * Parses scope strings.
      *
      * @throws InvalidScopeException if any of them breaks the grammar
+     * @param texts the scopes as written
+     * @return the set
      */
     public static ScopeSet parse(Collection<String> texts) {
         List<Scope> parsed = new ArrayList<>(texts.size());
@@ -79,6 +94,8 @@ public final class ScopeSet implements Iterable<Scope> {
      * commas are ignored.
      *
      * @throws InvalidScopeException if any scope breaks the grammar or the list is empty
+     * @param commaSeparated the scopes, separated by commas
+     * @return the set
      */
     public static ScopeSet parseList(String commaSeparated) {
         if (commaSeparated == null || commaSeparated.isBlank()) {
@@ -91,20 +108,39 @@ public final class ScopeSet implements Iterable<Scope> {
         return parse(parts);
     }
 
-    /** Whether the set holds the root wildcard {@code *}. */
+    /**
+     * Whether the set holds the root wildcard {@code *}.
+     *
+     * @return whether the set holds the root scope
+     */
     public boolean isRoot() {
         return root;
     }
 
+    /**
+     * Whether the set holds no scope.
+     *
+     * @return whether it is empty
+     */
     public boolean isEmpty() {
         return scopes.isEmpty();
     }
 
+    /**
+     * How many scopes the set holds.
+     *
+     * @return the count
+     */
     public int size() {
         return scopes.size();
     }
 
-    /** Whether any held scope grants {@code required}; false for null or wildcard. */
+    /**
+     * Whether any held scope grants {@code required}; false for null or wildcard.
+     *
+     * @param required the scope a route needs
+     * @return whether a scope of this set grants it
+     */
     public boolean grants(Scope required) {
         if (required == null || required.isWildcard()) {
             return false;
@@ -121,17 +157,30 @@ public final class ScopeSet implements Iterable<Scope> {
         return false;
     }
 
-    /** Parses {@code required} and checks it; a malformed required scope is never granted. */
+    /**
+     * Parses {@code required} and checks it; a malformed required scope is never granted.
+     *
+     * @param required the scope a route needs, as written
+     * @return whether a scope of this set grants it
+     */
     public boolean grants(String required) {
         return Scope.parse(required).map(this::grants).orElse(false);
     }
 
-    /** The scopes, sorted. */
+    /**
+     * The scopes, sorted.
+     *
+     * @return the scopes, unmodifiable
+     */
     public List<Scope> asList() {
         return scopes;
     }
 
-    /** The scope strings, sorted. */
+    /**
+     * The scope strings, sorted.
+     *
+     * @return the scopes as text, unmodifiable
+     */
     public List<String> values() {
         List<String> values = new ArrayList<>(scopes.size());
         for (Scope scope : scopes) {
@@ -140,7 +189,11 @@ public final class ScopeSet implements Iterable<Scope> {
         return values;
     }
 
-    /** Comma-separated, as in the token file. */
+    /**
+     * Comma-separated, as in the token file.
+     *
+     * @return the scopes separated by commas
+     */
     public String toCommaList() {
         return String.join(",", values());
     }
