@@ -29,9 +29,9 @@ public final class ActorLabel {
     /**
      * An integrator's own label.
      *
-     * @throws IllegalArgumentException unless it is 1 to 32 of {@code [a-z0-9_-]} and not a built-in label
      * @param label the integrator's label
      * @return the label
+     * @throws IllegalArgumentException unless it is 1 to 32 of {@code [a-z0-9_-]} and not a built-in label
      */
     public static String custom(String label) {
         if (label == null || !label.matches("[a-z][a-z0-9_-]{0,31}")

@@ -19,10 +19,10 @@ public final class DurationText {
     /**
      * Parses a positive duration of at most {@link #LONGEST}.
      *
-     * @throws IllegalArgumentException if the text is not such a duration in one of the forms; the
-     *     message says what is accepted and never repeats the text
      * @param text the duration as written
      * @return the duration
+     * @throws IllegalArgumentException if the text is not such a duration in one of the forms; the
+     *     message says what is accepted and never repeats the text
      */
     public static Duration parse(String text) {
         Duration parsed = parseOrNull(text == null ? "" : text.strip());

@@ -25,10 +25,10 @@ public final class PlainToken {
     /**
      * Wraps a token's text.
      *
-     * @throws IllegalArgumentException if the text is empty, longer than {@value #MAX_LENGTH},
-     *     or holds characters outside printable ASCII (the message never repeats the text)
      * @param text the token as presented
      * @return the token
+     * @throws IllegalArgumentException if the text is empty, longer than {@value #MAX_LENGTH},
+     *     or holds characters outside printable ASCII (the message never repeats the text)
      */
     public static PlainToken of(String text) {
         if (!isWellFormed(text)) {

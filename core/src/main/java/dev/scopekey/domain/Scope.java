@@ -29,9 +29,9 @@ public final class Scope implements Comparable<Scope> {
     /**
      * Parses a scope.
      *
-     * @throws InvalidScopeException if {@code text} is null or breaks the grammar
      * @param text the scope as written
      * @return the scope
+     * @throws InvalidScopeException if {@code text} is null or breaks the grammar
      */
     public static Scope of(String text) {
         String problem = problemWith(text);

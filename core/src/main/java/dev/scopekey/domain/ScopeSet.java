@@ -77,9 +77,9 @@ public final class ScopeSet implements Iterable<Scope> {
     /**
      * Parses scope strings.
      *
-     * @throws InvalidScopeException if any of them breaks the grammar
      * @param texts the scopes as written
      * @return the set
+     * @throws InvalidScopeException if any of them breaks the grammar
      */
     public static ScopeSet parse(Collection<String> texts) {
         List<Scope> parsed = new ArrayList<>(texts.size());
@@ -93,9 +93,9 @@ public final class ScopeSet implements Iterable<Scope> {
      * Parses a comma-separated list such as {@code kafka:read,workspaces:*}; blanks around
      * commas are ignored.
      *
-     * @throws InvalidScopeException if any scope breaks the grammar or the list is empty
      * @param commaSeparated the scopes, separated by commas
      * @return the set
+     * @throws InvalidScopeException if any scope breaks the grammar or the list is empty
      */
     public static ScopeSet parseList(String commaSeparated) {
         if (commaSeparated == null || commaSeparated.isBlank()) {

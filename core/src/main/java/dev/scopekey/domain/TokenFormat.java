@@ -53,9 +53,9 @@ public final class TokenFormat {
     /**
      * The format with the given brand.
      *
-     * @throws IllegalArgumentException if the brand is not {@code [a-z][a-z0-9]{1,15}}
      * @param brand the brand
      * @return the format
+     * @throws IllegalArgumentException if the brand is not {@code [a-z][a-z0-9]{1,15}}
      */
     public static TokenFormat withBrand(String brand) {
         if (!isBrand(brand, 0, brand == null ? 0 : brand.length())) {

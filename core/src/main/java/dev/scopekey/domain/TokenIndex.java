@@ -149,10 +149,10 @@ public final class TokenIndex {
      * This index with {@code inserts} added and {@code updates} replacing records of the same
      * hash (updates of absent hashes are skipped).
      *
-     * @throws IllegalStateException naming the prefix if an insert's prefix or hash is present
      * @param inserts new records
      * @param updates new versions of existing records, matched by hash
      * @return the new index
+     * @throws IllegalStateException naming the prefix if an insert's prefix or hash is present
      */
     public TokenIndex with(List<TokenRecord> inserts, List<TokenRecord> updates) {
         Map<String, TokenRecord> hashes = new HashMap<>(byHash);

@@ -18,13 +18,13 @@ public record MintRequest(List<String> scopes, String name, String subject, Dura
     /**
      * Copies the scopes.
      *
-     * @throws IllegalArgumentException if {@code expiresIn} is longer than {@link DurationText#LONGEST}:
-     *     no store holds the instant such a token would expire at (read lifetimes with
-     *     {@link DurationText#parse}, which never returns one)
      * @param scopes the scopes to grant
      * @param name a label for people
      * @param subject who the token acts for
      * @param expiresIn lifetime from now
+     * @throws IllegalArgumentException if {@code expiresIn} is longer than {@link DurationText#LONGEST}:
+     *     no store holds the instant such a token would expire at (read lifetimes with
+     *     {@link DurationText#parse}, which never returns one)
      */
     public MintRequest {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);

@@ -45,8 +45,8 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
     /**
      * The value of a successful call.
      *
-     * @throws IllegalStateException with the refusal's message if the call was refused
      * @return the successful call's value
+     * @throws IllegalStateException with the refusal's message if the call was refused
      */
     default T value() {
         if (this instanceof Done) {
@@ -58,8 +58,8 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
     /**
      * The refusal of a refused call.
      *
-     * @throws IllegalStateException if the call succeeded
      * @return why the call was refused
+     * @throws IllegalStateException if the call succeeded
      */
     default Refusal refusal() {
         if (this instanceof Refused) {

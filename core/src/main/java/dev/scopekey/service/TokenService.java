@@ -178,11 +178,11 @@ public final class TokenService implements AutoCloseable {
      * Registers a token in process memory ({@code RUNTIME}): it grants its scopes until
      * {@link #unregisterRuntimeToken} or the end of the process, and never administers tokens.
      *
-     * @throws IllegalArgumentException if the token is not printable ASCII
      * @param token the plaintext token
      * @param scopes what it grants
      * @param name a label for people
      * @return the registered token
+     * @throws IllegalArgumentException if the token is not printable ASCII
      */
     public PlainToken registerRuntimeToken(String token, ScopeSet scopes, String name) {
         return authentication.register(token, scopes, name);

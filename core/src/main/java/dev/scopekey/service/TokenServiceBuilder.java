@@ -108,9 +108,9 @@ public final class TokenServiceBuilder {
     /**
      * The break-glass admin token ({@code CONFIG} source, root). Null or blank means none.
      *
-     * @throws IllegalArgumentException if the token is not printable ASCII
      * @param token the plaintext admin token
      * @return this builder
+     * @throws IllegalArgumentException if the token is not printable ASCII
      */
     public TokenServiceBuilder adminToken(String token) {
         this.configToken = token == null || token.isBlank() ? null : PlainToken.of(token.strip());
@@ -129,8 +129,8 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * @throws IllegalStateException if no audit sink was given
      * @return the service
+     * @throws IllegalStateException if no audit sink was given
      */
     public TokenService build() {
         if (audit == null) {
