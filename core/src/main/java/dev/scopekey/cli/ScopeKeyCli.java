@@ -62,6 +62,8 @@ public final class ScopeKeyCli {
     /**
      * Runs one command against the process's streams, environment and real stores, then exits
      * with its code. Audit events go to SLF4J: put a binding on the class path to see them.
+     *
+     * @param args the command and its options
      */
     public static void main(String[] args) {
         if (System.getProperty(SLF4J_VERBOSITY) == null) {
@@ -74,6 +76,7 @@ public final class ScopeKeyCli {
     /**
      * Runs one command.
      *
+     * @param args the command and its options
      * @return the exit code: {@value #EXIT_OK}, {@value #EXIT_REFUSED} or {@value #EXIT_USAGE}
      */
     public int run(String... args) {

@@ -12,6 +12,8 @@ public interface StoreOpener {
     /**
      * Opens the store.
      *
+     * @param spec which store
+     * @return the open store, for the caller to close
      * @throws dev.scopekey.port.TokenStoreException if it cannot be opened
      */
     TokenStore open(StoreSpec spec);

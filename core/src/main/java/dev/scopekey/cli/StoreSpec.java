@@ -16,10 +16,18 @@ public record StoreSpec(Kind kind, String location, boolean create) {
 
     /** The two kinds of store the CLI opens. */
     public enum Kind {
+        /** A token file. */
         FILE,
+        /** A database, through JDBC. */
         JDBC
     }
 
+    /**
+     * Checks both parts are present.
+     *
+     * @param kind file or database
+     * @param location the file path or the JDBC URL
+     */
     public StoreSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(location, "location");
@@ -38,6 +46,8 @@ public record StoreSpec(Kind kind, String location, boolean create) {
     /**
      * Reads a {@code --store} value.
      *
+     * @param text the option's value
+     * @return the store it names
      * @throws IllegalArgumentException if it is neither {@code file:PATH} nor {@code jdbc:URL};
      *     the message does not repeat the value
      */

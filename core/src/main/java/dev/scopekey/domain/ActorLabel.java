@@ -16,7 +16,12 @@ public final class ActorLabel {
     private ActorLabel() {
     }
 
-    /** {@code token:<prefix>}: the token with that display prefix. */
+    /**
+     * {@code token:<prefix>}: the token with that display prefix.
+     *
+     * @param prefix the token's display prefix
+     * @return the label
+     */
     public static String token(String prefix) {
         return TOKEN_PREFIX + prefix;
     }
@@ -24,6 +29,8 @@ public final class ActorLabel {
     /**
      * An integrator's own label.
      *
+     * @param label the integrator's label
+     * @return the label
      * @throws IllegalArgumentException unless it is 1 to 32 of {@code [a-z0-9_-]} and not a built-in label
      */
     public static String custom(String label) {

@@ -29,9 +29,16 @@ public record AuditEvent(AuditEventType type, String actor, String target, Insta
     private static final Set<String> OWN_KEYS = Set.of("event", "actor", "target", "at", "client", "detail");
 
     /**
-     * Copies the facts, keeping their order.
+     * Checks the required fields and copies the facts, keeping their order.
      *
-     * @throws IllegalArgumentException if a fact's key is not {@code [a-z][a-z_]*} or is one of the event's own
+     * @param type what happened
+     * @param actor actor label
+     * @param target the token or subject acted on, or null
+     * @param at when
+     * @param clientAddress the caller's address, or null
+     * @param detail a short reason code, or null
+     * @param facts further facts by key, or null for none
+     * @throws IllegalArgumentException if a fact's key is not {@code [a-z][a-z_]*} or is one of the event's own field names
      */
     public AuditEvent {
         Objects.requireNonNull(type, "type");
@@ -67,6 +74,8 @@ public record AuditEvent(AuditEventType type, String actor, String target, Insta
      * The fields as a log line names them, in order ({@code event}, {@code actor}, {@code target},
      * {@code at}, {@code client}, {@code detail}, then the facts), absent ones left out; every value
      * a string (the time in ISO-8601), as it is, not escaped.
+     *
+     * @return the fields by name, unmodifiable
      */
     public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();

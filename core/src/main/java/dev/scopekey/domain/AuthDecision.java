@@ -9,13 +9,22 @@ import java.util.Objects;
  */
 public sealed interface AuthDecision permits AuthDecision.Granted, AuthDecision.Denied, AuthDecision.Unavailable {
 
-    /** Whether this decision lets the request through. */
+    /**
+     * Whether this decision lets the request through.
+     *
+     * @return true only for {@link Granted}
+     */
     default boolean isGranted() {
         return this instanceof Granted;
     }
 
     /** The request may proceed as {@code principal}. */
     record Granted(TokenPrincipal principal) implements AuthDecision {
+        /**
+         * Checks the principal is present.
+         *
+         * @param principal who the request proceeds as
+         */
         public Granted {
             Objects.requireNonNull(principal, "principal");
         }
@@ -29,10 +38,23 @@ public sealed interface AuthDecision permits AuthDecision.Granted, AuthDecision.
      * @param requiredScope the scope that was missing, or null
      */
     record Denied(DenialReason reason, TokenPrincipal principal, String requiredScope) implements AuthDecision {
+        /**
+         * Checks the reason is present.
+         *
+         * @param reason why
+         * @param principal who was recognised, or null
+         * @param requiredScope the scope that was missing, or null
+         */
         public Denied {
             Objects.requireNonNull(reason, "reason");
         }
 
+        /**
+         * A denial that names no principal and no scope.
+         *
+         * @param reason why
+         * @return the denial
+         */
         public static Denied because(DenialReason reason) {
             return new Denied(reason, null, null);
         }
@@ -46,6 +68,11 @@ public sealed interface AuthDecision permits AuthDecision.Granted, AuthDecision.
      *     with secrets taken out ({@link FailureText}); kept to one line ({@link LogText#line})
      */
     record Unavailable(String cause) implements AuthDecision {
+        /**
+         * Keeps the cause to one line.
+         *
+         * @param cause what failed and why, for operators
+         */
         public Unavailable {
             cause = LogText.line(Objects.requireNonNull(cause, "cause"));
         }

@@ -15,12 +15,18 @@ public enum DenialReason {
     BAD_CHECKSUM,
     /** No store knows the token. */
     UNKNOWN,
+    /** The token was revoked. */
     REVOKED,
+    /** The token's validity has ended. */
     EXPIRED,
     /** The token is valid but lacks the required scope. */
     INSUFFICIENT_SCOPE;
 
-    /** Whether the caller is told {@code invalid_token}. */
+    /**
+     * Whether the caller is told {@code invalid_token}.
+     *
+     * @return whether this reason means the token itself is not valid
+     */
     public boolean isInvalidToken() {
         return this == MALFORMED || this == BAD_CHECKSUM || this == UNKNOWN || this == REVOKED || this == EXPIRED;
     }

@@ -19,6 +19,8 @@ public final class DurationText {
     /**
      * Parses a positive duration of at most {@link #LONGEST}.
      *
+     * @param text the duration as written
+     * @return the duration
      * @throws IllegalArgumentException if the text is not such a duration in one of the forms; the
      *     message says what is accepted and never repeats the text
      */

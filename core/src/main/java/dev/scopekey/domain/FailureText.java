@@ -27,7 +27,12 @@ public final class FailureText {
     private FailureText() {
     }
 
-    /** {@code Class: message (Cause: message; ...)}, sanitised, at most {@value #MAX_LENGTH} characters. */
+    /**
+     * {@code Class: message (Cause: message; ...)}, sanitised, at most {@value #MAX_LENGTH} characters.
+     *
+     * @param failure the exception
+     * @return its class and message, with secrets taken out
+     */
     public static String of(Throwable failure) {
         if (failure == null) {
             return "unknown failure";
@@ -44,14 +49,25 @@ public final class FailureText {
         return bounded(redact(text.toString()));
     }
 
-    /** As {@link #of(Throwable)}, after the name of what failed ({@code source}'s class). */
+    /**
+     * As {@link #of(Throwable)}, after the name of what failed ({@code source}'s class).
+     *
+     * @param source the part that failed
+     * @param failure the exception
+     * @return the part, the exception's class and its message, with secrets taken out
+     */
     public static String of(Object source, Throwable failure) {
         Class<?> type = source.getClass();
         String name = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
         return bounded(name + ": " + of(failure));
     }
 
-    /** {@code text} with what could be a secret replaced by {@value #REDACTED}. */
+    /**
+     * {@code text} with what could be a secret replaced by {@value #REDACTED}.
+     *
+     * @param text any text
+     * @return the text with passwords, keys and token-shaped strings taken out
+     */
     public static String redact(String text) {
         String out = SETTING.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + REDACTED));
         out = URL_PASSWORD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ":" + REDACTED + "@"));

@@ -33,33 +33,64 @@ public record HealthChange(Part part, boolean working, String detail) {
             this.serious = serious;
         }
 
-        /** How a log line names it, e.g. {@code token store}. */
+        /**
+         * How a log line names it, e.g. {@code token store}.
+         *
+         * @return the part's name in a log line
+         */
         public String label() {
             return label;
         }
 
-        /** Whether its failure is an error (requests or audit events suffer), not only a warning. */
+        /**
+         * Whether its failure is an error (requests or audit events suffer), not only a warning.
+         *
+         * @return whether a failure of this part is an error
+         */
         public boolean isSerious() {
             return serious;
         }
     }
 
+    /**
+     * Keeps the detail to one line.
+     *
+     * @param part what changed
+     * @param working whether it works now
+     * @param detail why it fails, or what happened while it failed; may be null
+     */
     public HealthChange {
         Objects.requireNonNull(part, "part");
         detail = LogText.line(detail);
     }
 
-    /** The part failed because of {@code detail}. */
+    /**
+     * The part failed because of {@code detail}.
+     *
+     * @param part the part that fails
+     * @param detail why
+     * @return the change
+     */
     public static HealthChange failing(Part part, String detail) {
         return new HealthChange(part, false, detail);
     }
 
-    /** The part works again; {@code detail} says what happened meanwhile, or is null. */
+    /**
+     * The part works again; {@code detail} says what happened meanwhile, or is null.
+     *
+     * @param part the part that works again
+     * @param detail what happened meanwhile, or null
+     * @return the change
+     */
     public static HealthChange recovered(Part part, String detail) {
         return new HealthChange(part, true, detail);
     }
 
-    /** One log line: {@code token store failing: …} or {@code token store works again: …}. */
+    /**
+     * One log line: {@code token store failing: …} or {@code token store works again: …}.
+     *
+     * @return the log line
+     */
     public String describe() {
         return part.label() + (working ? " works again" : " failing") + (detail == null ? "" : ": " + detail);
     }

@@ -4,6 +4,11 @@ package dev.scopekey.domain;
 public final class InvalidScopeException extends ScopeKeyException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A scope text that does not follow the grammar.
+     *
+     * @param message what is wrong, never with a secret
+     */
     public InvalidScopeException(String message) {
         super(message);
     }

@@ -16,12 +16,20 @@ public final class LogText {
     /**
      * {@code value} for a {@code key=value} field: as {@link #line}, and also without a space,
      * quote or {@code =} left, so the field ends where the value does. Null stays null.
+     *
+     * @param value a field's value
+     * @return the value, escaped for a key=value log line
      */
     public static String value(String value) {
         return escape(value, true);
     }
 
-    /** {@code text} kept on one line; spaces stay. Null stays null. */
+    /**
+     * {@code text} kept on one line; spaces stay. Null stays null.
+     *
+     * @param text any text
+     * @return the text on one line
+     */
     public static String line(String text) {
         return escape(text, false);
     }

@@ -25,6 +25,8 @@ public final class PlainToken {
     /**
      * Wraps a token's text.
      *
+     * @param text the token as presented
+     * @return the token
      * @throws IllegalArgumentException if the text is empty, longer than {@value #MAX_LENGTH},
      *     or holds characters outside printable ASCII (the message never repeats the text)
      */
@@ -38,7 +40,12 @@ public final class PlainToken {
         return new PlainToken(text, legacyPrefix(text), false);
     }
 
-    /** Whether {@code text} is 1 to {@value #MAX_LENGTH} printable ASCII characters, without spaces. */
+    /**
+     * Whether {@code text} is 1 to {@value #MAX_LENGTH} printable ASCII characters, without spaces.
+     *
+     * @param text any text, possibly null
+     * @return whether it may be a token
+     */
     public static boolean isWellFormed(String text) {
         if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
             return false;
@@ -55,26 +62,46 @@ public final class PlainToken {
     /**
      * The display prefix of a legacy token: its first {@value #LEGACY_PREFIX_LENGTH} characters,
      * but never more than half of it, so a short token is never shown whole.
+     *
+     * @param text the legacy token
+     * @return its display prefix
      */
     public static String legacyPrefix(String text) {
         return text.substring(0, Math.min(LEGACY_PREFIX_LENGTH, text.length() / 2));
     }
 
-    /** The plaintext. Handle with care: never log it. */
+    /**
+     * The plaintext. Handle with care: never log it.
+     *
+     * @return the plaintext, for the one place that shows or sends it
+     */
     public String reveal() {
         return value;
     }
 
+    /**
+     * The display prefix, safe to show and log.
+     *
+     * @return the prefix
+     */
     public String prefix() {
         return prefix;
     }
 
-    /** Whether this token has the minted format; false for legacy tokens. */
+    /**
+     * Whether this token has the minted format; false for legacy tokens.
+     *
+     * @return whether the token has the minted shape
+     */
     public boolean isMinted() {
         return minted;
     }
 
-    /** The SHA-256 the stores keep, computed once. */
+    /**
+     * The SHA-256 the stores keep, computed once.
+     *
+     * @return the hex SHA-256 of the token
+     */
     public String hash() {
         String h = hash;
         if (h == null) {

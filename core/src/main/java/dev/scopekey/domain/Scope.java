@@ -29,6 +29,8 @@ public final class Scope implements Comparable<Scope> {
     /**
      * Parses a scope.
      *
+     * @param text the scope as written
+     * @return the scope
      * @throws InvalidScopeException if {@code text} is null or breaks the grammar
      */
     public static Scope of(String text) {
@@ -39,7 +41,12 @@ public final class Scope implements Comparable<Scope> {
         return ROOT_TEXT.equals(text) ? ROOT : new Scope(text);
     }
 
-    /** Parses a scope, or returns empty when the text breaks the grammar. */
+    /**
+     * Parses a scope, or returns empty when the text breaks the grammar.
+     *
+     * @param text the scope as written, possibly null
+     * @return the scope, or empty when the text is not one
+     */
     public static Optional<Scope> parse(String text) {
         if (problemWith(text) != null) {
             return Optional.empty();
@@ -47,7 +54,12 @@ public final class Scope implements Comparable<Scope> {
         return Optional.of(ROOT_TEXT.equals(text) ? ROOT : new Scope(text));
     }
 
-    /** Whether {@code text} is a valid single segment, for binding path variables into scopes. */
+    /**
+     * Whether {@code text} is a valid single segment, for binding path variables into scopes.
+     *
+     * @param text one segment
+     * @return whether it may stand between colons in a scope
+     */
     public static boolean isValidSegment(String text) {
         return text != null && !text.isEmpty() && segmentProblem(text, 0, text.length()) == null;
     }
@@ -103,12 +115,20 @@ public final class Scope implements Comparable<Scope> {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
-    /** The root wildcard {@code *}. */
+    /**
+     * The root wildcard {@code *}.
+     *
+     * @return whether this is the root scope
+     */
     public boolean isRoot() {
         return this == ROOT;
     }
 
-    /** {@code *} or a scope ending in {@code :*}: something that can only be granted, never required. */
+    /**
+     * {@code *} or a scope ending in {@code :*}: something that can only be granted, never required.
+     *
+     * @return whether this scope ends in a wildcard
+     */
     public boolean isWildcard() {
         return value.endsWith(ROOT_TEXT);
     }
@@ -117,6 +137,9 @@ public final class Scope implements Comparable<Scope> {
      * Whether holding this scope grants {@code required}. A null or wildcard required scope is
      * never granted, not even by the root wildcard. {@code a:*} grants exactly the scopes
      * strictly below {@code a}; a concrete scope grants only itself.
+     *
+     * @param required the scope a route needs
+     * @return whether this scope grants it
      */
     public boolean grants(Scope required) {
         if (required == null || required.isWildcard()) {
@@ -135,6 +158,8 @@ public final class Scope implements Comparable<Scope> {
     /**
      * Whether this scope touches the reserved token-administration namespace: the namespace
      * itself, anything below it, or a wildcard whose subtree contains it (such as {@code auth:*}).
+     *
+     * @return whether this scope is in the reserved admin namespace
      */
     public boolean touchesAdminNamespace() {
         if (value.equals(ADMIN_NAMESPACE) || value.startsWith(ADMIN_NAMESPACE + ":")) {
@@ -143,7 +168,11 @@ public final class Scope implements Comparable<Scope> {
         return isWildcard() && !isRoot() && ADMIN_NAMESPACE.startsWith(value.substring(0, value.length() - 1));
     }
 
-    /** The scope as written. */
+    /**
+     * The scope as written.
+     *
+     * @return the scope as text
+     */
     public String value() {
         return value;
     }

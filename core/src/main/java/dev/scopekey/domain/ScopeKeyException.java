@@ -7,10 +7,21 @@ package dev.scopekey.domain;
 public class ScopeKeyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error without an underlying exception.
+     *
+     * @param message what went wrong, never with a secret
+     */
     public ScopeKeyException(String message) {
         super(message);
     }
 
+    /**
+     * An error caused by another exception.
+     *
+     * @param message what went wrong, never with a secret
+     * @param cause the underlying failure
+     */
     public ScopeKeyException(String message, Throwable cause) {
         super(message, cause);
     }

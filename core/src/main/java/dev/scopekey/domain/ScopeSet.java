@@ -42,17 +42,30 @@ public final class ScopeSet implements Iterable<Scope> {
         this.root = anyRoot;
     }
 
-    /** The empty set: grants nothing. */
+    /**
+     * The empty set: grants nothing.
+     *
+     * @return the empty set
+     */
     public static ScopeSet empty() {
         return EMPTY;
     }
 
-    /** The set holding only {@code *}. */
+    /**
+     * The set holding only {@code *}.
+     *
+     * @return the set of the root scope alone
+     */
     public static ScopeSet root() {
         return ROOT;
     }
 
-    /** A set of the given scopes; duplicates collapse. */
+    /**
+     * A set of the given scopes; duplicates collapse.
+     *
+     * @param scopes the scopes
+     * @return the set
+     */
     public static ScopeSet of(Collection<Scope> scopes) {
         TreeSet<Scope> sorted = new TreeSet<>(scopes);
         if (sorted.isEmpty()) {
@@ -64,6 +77,8 @@ public final class ScopeSet implements Iterable<Scope> {
     /**
      * Parses scope strings.
      *
+     * @param texts the scopes as written
+     * @return the set
      * @throws InvalidScopeException if any of them breaks the grammar
      */
     public static ScopeSet parse(Collection<String> texts) {
@@ -78,6 +93,8 @@ public final class ScopeSet implements Iterable<Scope> {
      * Parses a comma-separated list such as {@code kafka:read,workspaces:*}; blanks around
      * commas are ignored.
      *
+     * @param commaSeparated the scopes, separated by commas
+     * @return the set
      * @throws InvalidScopeException if any scope breaks the grammar or the list is empty
      */
     public static ScopeSet parseList(String commaSeparated) {
@@ -91,20 +108,39 @@ public final class ScopeSet implements Iterable<Scope> {
         return parse(parts);
     }
 
-    /** Whether the set holds the root wildcard {@code *}. */
+    /**
+     * Whether the set holds the root wildcard {@code *}.
+     *
+     * @return whether the set holds the root scope
+     */
     public boolean isRoot() {
         return root;
     }
 
+    /**
+     * Whether the set holds no scope.
+     *
+     * @return whether it is empty
+     */
     public boolean isEmpty() {
         return scopes.isEmpty();
     }
 
+    /**
+     * How many scopes the set holds.
+     *
+     * @return the count
+     */
     public int size() {
         return scopes.size();
     }
 
-    /** Whether any held scope grants {@code required}; false for null or wildcard. */
+    /**
+     * Whether any held scope grants {@code required}; false for null or wildcard.
+     *
+     * @param required the scope a route needs
+     * @return whether a scope of this set grants it
+     */
     public boolean grants(Scope required) {
         if (required == null || required.isWildcard()) {
             return false;
@@ -121,17 +157,30 @@ public final class ScopeSet implements Iterable<Scope> {
         return false;
     }
 
-    /** Parses {@code required} and checks it; a malformed required scope is never granted. */
+    /**
+     * Parses {@code required} and checks it; a malformed required scope is never granted.
+     *
+     * @param required the scope a route needs, as written
+     * @return whether a scope of this set grants it
+     */
     public boolean grants(String required) {
         return Scope.parse(required).map(this::grants).orElse(false);
     }
 
-    /** The scopes, sorted. */
+    /**
+     * The scopes, sorted.
+     *
+     * @return the scopes, unmodifiable
+     */
     public List<Scope> asList() {
         return scopes;
     }
 
-    /** The scope strings, sorted. */
+    /**
+     * The scope strings, sorted.
+     *
+     * @return the scopes as text, unmodifiable
+     */
     public List<String> values() {
         List<String> values = new ArrayList<>(scopes.size());
         for (Scope scope : scopes) {
@@ -140,7 +189,11 @@ public final class ScopeSet implements Iterable<Scope> {
         return values;
     }
 
-    /** Comma-separated, as in the token file. */
+    /**
+     * Comma-separated, as in the token file.
+     *
+     * @return the scopes separated by commas
+     */
     public String toCommaList() {
         return String.join(",", values());
     }

@@ -12,7 +12,12 @@ public final class TokenDigest {
     private TokenDigest() {
     }
 
-    /** The hex SHA-256 of the token's UTF-8 bytes. */
+    /**
+     * The hex SHA-256 of the token's UTF-8 bytes.
+     *
+     * @param token the plaintext token
+     * @return its hex SHA-256
+     */
     public static String sha256Hex(String token) {
         MessageDigest digest = SHA256.get();
         byte[] hash = digest.digest(token.getBytes(StandardCharsets.UTF_8));
@@ -24,7 +29,12 @@ public final class TokenDigest {
         return new String(out);
     }
 
-    /** Whether {@code text} has the shape of a stored hash (64 lowercase hex characters). */
+    /**
+     * Whether {@code text} has the shape of a stored hash (64 lowercase hex characters).
+     *
+     * @param text any text, possibly null
+     * @return whether it is a hex SHA-256
+     */
     public static boolean isHash(String text) {
         if (text == null || text.length() != 64) {
             return false;
@@ -38,7 +48,13 @@ public final class TokenDigest {
         return true;
     }
 
-    /** Compares two strings in time that depends only on their lengths. */
+    /**
+     * Compares two strings in time that depends only on their lengths.
+     *
+     * @param a one text
+     * @param b the other
+     * @return whether they are equal
+     */
     public static boolean constantTimeEquals(String a, String b) {
         if (a == null || b == null) {
             return false;

@@ -15,8 +15,11 @@ import java.util.zip.CRC32;
 public final class TokenFormat {
     /** Brand used when none is configured. */
     public static final String DEFAULT_BRAND = "sk";
+    /** Characters of the id, in base62. */
     public static final int ID_LENGTH = 12;
+    /** Characters of the secret, in base62. */
     public static final int SECRET_LENGTH = 32;
+    /** Characters of the check (CRC32 in base62). */
     public static final int CHECK_LENGTH = 6;
     private static final int BODY_LENGTH = ID_LENGTH + SECRET_LENGTH + CHECK_LENGTH;
     private static final int MIN_BRAND = 2;
@@ -38,7 +41,11 @@ public final class TokenFormat {
         this.brand = brand;
     }
 
-    /** The format with brand {@value #DEFAULT_BRAND}. */
+    /**
+     * The format with brand {@value #DEFAULT_BRAND}.
+     *
+     * @return the format
+     */
     public static TokenFormat standard() {
         return new TokenFormat(DEFAULT_BRAND);
     }
@@ -46,6 +53,8 @@ public final class TokenFormat {
     /**
      * The format with the given brand.
      *
+     * @param brand the brand
+     * @return the format
      * @throws IllegalArgumentException if the brand is not {@code [a-z][a-z0-9]{1,15}}
      */
     public static TokenFormat withBrand(String brand) {
@@ -55,11 +64,21 @@ public final class TokenFormat {
         return new TokenFormat(brand);
     }
 
+    /**
+     * The brand this format mints.
+     *
+     * @return the brand
+     */
     public String brand() {
         return brand;
     }
 
-    /** Mints a fresh token from {@code random}. */
+    /**
+     * Mints a fresh token from {@code random}.
+     *
+     * @param random the source of the id and the secret
+     * @return the new token
+     */
     public PlainToken generate(SecureRandom random) {
         StringBuilder text = new StringBuilder(brand.length() + 1 + BODY_LENGTH);
         text.append(brand).append('_');
@@ -70,13 +89,23 @@ public final class TokenFormat {
         return PlainToken.of(text.toString());
     }
 
-    /** Whether {@code text} has the minted shape (brand, underscore, 50 base62 characters). */
+    /**
+     * Whether {@code text} has the minted shape (brand, underscore, 50 base62 characters).
+     *
+     * @param text any text, possibly null
+     * @return whether it has the shape
+     */
     public static boolean hasMintedShape(String text) {
         int underscore = brandEnd(text);
         return underscore > 0;
     }
 
-    /** Whether {@code text} has the minted shape and its check characters match. */
+    /**
+     * Whether {@code text} has the minted shape and its check characters match.
+     *
+     * @param text any text, possibly null
+     * @return whether it is a valid minted token
+     */
     public static boolean isValidMinted(String text) {
         return hasMintedShape(text) && checkMatches(text);
     }
@@ -84,6 +113,9 @@ public final class TokenFormat {
     /**
      * Whether a text has the minted shape but a wrong check: such a token is rejected before
      * any store is asked. One pass over the text.
+     *
+     * @param text any text, possibly null
+     * @return whether it has the shape and a wrong check
      */
     public static boolean hasBadCheck(String text) {
         return hasMintedShape(text) && !checkMatches(text);
@@ -105,6 +137,9 @@ public final class TokenFormat {
      * Whether {@code text} is a display prefix of the minted shape, {@code <brand>_<id>} (a brand,
      * an underscore and 12 base62 characters), and so never a whole token: such a text may be
      * named in an audit event.
+     *
+     * @param text any text, possibly null
+     * @return whether it is a minted display prefix
      */
     public static boolean isMintedPrefix(String text) {
         int underscore = text == null ? -1 : text.indexOf('_');

@@ -27,12 +27,20 @@ public final class TokenIndex {
         this.byPrefix = byPrefix;
     }
 
+    /**
+     * The index of no records.
+     *
+     * @return the empty index
+     */
     public static TokenIndex empty() {
         return EMPTY;
     }
 
     /**
      * An index of these records. A later record with the same hash replaces an earlier one.
+     *
+     * @param records the records
+     * @return the index
      */
     public static TokenIndex of(Collection<TokenRecord> records) {
         Map<String, TokenRecord> hashes = new HashMap<>();
@@ -50,26 +58,60 @@ public final class TokenIndex {
         return new TokenIndex(Map.copyOf(hashes), prefixes);
     }
 
+    /**
+     * The record with this hash.
+     *
+     * @param hash the token's hash
+     * @return the record, or empty
+     */
     public Optional<TokenRecord> findByHash(String hash) {
         return Optional.ofNullable(byHash.get(hash));
     }
 
+    /**
+     * The records with this display prefix.
+     *
+     * @param prefix the display prefix
+     * @return the records, possibly none
+     */
     public List<TokenRecord> findByPrefix(String prefix) {
         return byPrefix.getOrDefault(prefix, List.of());
     }
 
+    /**
+     * Whether a record has this hash.
+     *
+     * @param hash the token's hash
+     * @return whether one has
+     */
     public boolean containsHash(String hash) {
         return byHash.containsKey(hash);
     }
 
+    /**
+     * Whether a record has this display prefix.
+     *
+     * @param prefix the display prefix
+     * @return whether one has
+     */
     public boolean containsPrefix(String prefix) {
         return byPrefix.containsKey(prefix);
     }
 
+    /**
+     * How many records the index holds.
+     *
+     * @return the count
+     */
     public int size() {
         return byHash.size();
     }
 
+    /**
+     * Every record, in no set order.
+     *
+     * @return the records, unmodifiable
+     */
     public Collection<TokenRecord> records() {
         return byHash.values();
     }
@@ -78,6 +120,12 @@ public final class TokenIndex {
      * Records ordered by prefix then hash, after {@code afterPrefix} (exclusive, null for the
      * start), of {@code subject} (null for any), live at {@code liveAt} (null for any), at most
      * {@code limit}.
+     *
+     * @param subject only this subject's tokens, or null for all
+     * @param afterPrefix only prefixes greater than this, or null
+     * @param liveAt only tokens live at this instant, or null
+     * @param limit most records to return
+     * @return the records, ordered by prefix
      */
     public List<TokenRecord> list(String subject, String afterPrefix, Instant liveAt, int limit) {
         NavigableMap<String, List<TokenRecord>> tail =
@@ -101,6 +149,9 @@ public final class TokenIndex {
      * This index with {@code inserts} added and {@code updates} replacing records of the same
      * hash (updates of absent hashes are skipped).
      *
+     * @param inserts new records
+     * @param updates new versions of existing records, matched by hash
+     * @return the new index
      * @throws IllegalStateException naming the prefix if an insert's prefix or hash is present
      */
     public TokenIndex with(List<TokenRecord> inserts, List<TokenRecord> updates) {

@@ -27,19 +27,36 @@ public final class TokenPrincipal implements Principal {
         this.actor = Objects.requireNonNull(actor, "actor");
     }
 
-    /** The principal of a stored token. */
+    /**
+     * The principal of a stored token.
+     *
+     * @param record the stored token
+     * @return the principal
+     */
     public static TokenPrincipal of(TokenRecord record) {
         return new TokenPrincipal(record.prefix(), record.hash(), record.scopes(), record.name(), record.subject(),
                 record.source(), ActorLabel.token(record.prefix()));
     }
 
-    /** The principal of the operator's break-glass admin token. */
+    /**
+     * The principal of the operator's break-glass admin token.
+     *
+     * @param token the admin token
+     * @return the principal
+     */
     public static TokenPrincipal config(PlainToken token) {
         return new TokenPrincipal(token.prefix(), token.hash(), ScopeSet.root(), "config", null,
                 TokenSource.CONFIG, ActorLabel.CONFIG);
     }
 
-    /** The principal of a token registered at run time. */
+    /**
+     * The principal of a token registered at run time.
+     *
+     * @param token the registered token
+     * @param scopes what it grants
+     * @param name a label for people
+     * @return the principal
+     */
     public static TokenPrincipal runtime(PlainToken token, ScopeSet scopes, String name) {
         return new TokenPrincipal(token.prefix(), token.hash(), scopes, name, null, TokenSource.RUNTIME,
                 ActorLabel.token(token.prefix()));
@@ -48,23 +65,42 @@ public final class TokenPrincipal implements Principal {
     /**
      * A principal an integrator tier recognised (a session, say). It is a {@code RUNTIME}
      * principal: it never administers tokens, whatever its scopes.
+     *
+     * @param actorLabel the integrator's actor label
+     * @param subject who the principal acts for, or null
+     * @param scopes what it grants
+     * @return the principal
      */
     public static TokenPrincipal integrator(String actorLabel, String subject, ScopeSet scopes) {
         return new TokenPrincipal(null, null, scopes, null, subject, TokenSource.RUNTIME,
                 ActorLabel.custom(actorLabel));
     }
 
-    /** Root: {@code *} from a {@code STORE} or {@code CONFIG} token. Only root administers tokens. */
+    /**
+     * Root: {@code *} from a {@code STORE} or {@code CONFIG} token. Only root administers tokens.
+     *
+     * @return whether this principal is root
+     */
     public boolean isRoot() {
         return scopes.isRoot() && source != TokenSource.RUNTIME;
     }
 
-    /** Whether this principal holds a scope that grants {@code required} (fails closed). */
+    /**
+     * Whether this principal holds a scope that grants {@code required} (fails closed).
+     *
+     * @param required the scope a route needs
+     * @return whether it is granted
+     */
     public boolean hasScope(String required) {
         return scopes.grants(required);
     }
 
-    /** Whether this principal was authenticated by exactly the token of {@code record}. */
+    /**
+     * Whether this principal was authenticated by exactly the token of {@code record}.
+     *
+     * @param record a stored token
+     * @return whether it is this principal's token
+     */
     public boolean isToken(TokenRecord record) {
         return tokenHash != null && record != null && tokenHash.equals(record.hash());
     }
@@ -75,30 +111,56 @@ public final class TokenPrincipal implements Principal {
         return subject != null ? subject : actor;
     }
 
-    /** Display prefix of the token, or null for integrator principals. */
+    /**
+     * Display prefix of the token, or null for integrator principals.
+     *
+     * @return the prefix, or null
+     */
     public String prefix() {
         return prefix;
     }
 
+    /**
+     * The scopes this principal holds.
+     *
+     * @return the scopes
+     */
     public ScopeSet scopes() {
         return scopes;
     }
 
-    /** The token's name, or null. */
+    /**
+     * The token's name, or null.
+     *
+     * @return the name, or null
+     */
     public String tokenName() {
         return tokenName;
     }
 
-    /** The subject the token acts for, or null. */
+    /**
+     * The subject the token acts for, or null.
+     *
+     * @return the subject, or null
+     */
     public String subject() {
         return subject;
     }
 
+    /**
+     * Where the token comes from: a store, the configuration, or the running process.
+     *
+     * @return the source
+     */
     public TokenSource source() {
         return source;
     }
 
-    /** The audit actor label: {@code token:<prefix>}, {@code config}, or an integrator's label. */
+    /**
+     * The audit actor label: {@code token:<prefix>}, {@code config}, or an integrator's label.
+     *
+     * @return the actor label
+     */
     public String actor() {
         return actor;
     }

@@ -34,6 +34,22 @@ public record TokenRecord(
         String revokedBy,
         TokenSource source) {
 
+    /**
+     * Checks the required fields and the name's length.
+     *
+     * @param prefix display prefix
+     * @param hash hex SHA-256 of the token
+     * @param scopes granted scopes
+     * @param name optional label
+     * @param subject optional subject
+     * @param createdAt when minted, or null
+     * @param createdBy actor label of the minter, or null
+     * @param expiresAt end of validity, or null
+     * @param lastUsedAt last successful authentication, or null
+     * @param revokedAt when revoked, or null
+     * @param revokedBy actor label of the revoker, or null
+     * @param source where the token comes from
+     */
     public TokenRecord {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(hash, "hash");
@@ -44,33 +60,72 @@ public record TokenRecord(
         }
     }
 
-    /** A fresh store record for a just-minted token. */
+    /**
+     * A fresh store record for a just-minted token.
+     *
+     * @param token the new token
+     * @param scopes what it grants
+     * @param name a label for people, or null
+     * @param subject who it acts for, or null
+     * @param createdAt when it was minted
+     * @param createdBy actor label of the minter
+     * @param expiresAt end of validity, or null
+     * @return the record
+     */
     public static TokenRecord minted(PlainToken token, ScopeSet scopes, String name, String subject,
                                      Instant createdAt, String createdBy, Instant expiresAt) {
         return new TokenRecord(token.prefix(), token.hash(), scopes, name, subject, createdAt, createdBy,
                 expiresAt, null, null, null, TokenSource.STORE);
     }
 
-    /** Whether the token is revoked at {@code now}. */
+    /**
+     * Whether the token is revoked at {@code now}.
+     *
+     * @param now the instant
+     * @return whether the token is revoked at it
+     */
     public boolean isRevokedAt(Instant now) {
         return revokedAt != null && !now.isBefore(revokedAt);
     }
 
-    /** Whether the token has expired at {@code now}. */
+    /**
+     * Whether the token has expired at {@code now}.
+     *
+     * @param now the instant
+     * @return whether the token is expired at it
+     */
     public boolean isExpiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
-    /** Neither revoked nor expired at {@code now}. */
+    /**
+     * Neither revoked nor expired at {@code now}.
+     *
+     * @param now the instant
+     * @return whether the token is neither revoked nor expired at it
+     */
     public boolean isLiveAt(Instant now) {
         return !isRevokedAt(now) && !isExpiredAt(now);
     }
 
+    /**
+     * The same record, revoked.
+     *
+     * @param at when it is revoked (may lie in the future)
+     * @param by actor label of the revoker
+     * @return the new record
+     */
     public TokenRecord withRevoked(Instant at, String by) {
         return new TokenRecord(prefix, hash, scopes, name, subject, createdAt, createdBy, expiresAt,
                 lastUsedAt, at, by, source);
     }
 
+    /**
+     * The same record, last used at an instant.
+     *
+     * @param at the last successful authentication
+     * @return the new record
+     */
     public TokenRecord withLastUsedAt(Instant at) {
         return new TokenRecord(prefix, hash, scopes, name, subject, createdAt, createdBy, expiresAt,
                 at, revokedAt, revokedBy, source);

@@ -12,5 +12,11 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface Authenticator<C> {
+    /**
+     * Who this credential belongs to; empty for an unknown or unusable credential, a thrown exception only for an infrastructure failure.
+     *
+     * @param credential what the caller presented
+     * @return the principal, or empty when the credential is not known here
+     */
     Optional<TokenPrincipal> authenticate(C credential);
 }

@@ -16,16 +16,35 @@ import java.util.Optional;
  */
 public interface TokenStore {
 
-    /** The record with this hex SHA-256, revoked or not. The hot path of every request. */
+    /**
+     * The record with this hex SHA-256, revoked or not. The hot path of every request.
+     *
+     * @param hash the token's hash
+     * @return the record, or empty when none has this hash
+     */
     Optional<TokenRecord> findByHash(String hash);
 
-    /** Every record with this display prefix: one for minted tokens, maybe more for legacy ones. */
+    /**
+     * Every record with this display prefix: one for minted tokens, maybe more for legacy ones.
+     *
+     * @param prefix the display prefix
+     * @return every record with this prefix, possibly none
+     */
     List<TokenRecord> findByPrefix(String prefix);
 
-    /** A page of records, as {@link TokenQuery} describes. */
+    /**
+     * A page of records, as {@link TokenQuery} describes.
+     *
+     * @param query which records, from where, and how many
+     * @return one page of records, ordered by prefix
+     */
     List<TokenRecord> list(TokenQuery query);
 
-    /** Applies inserts and updates atomically, persisted before it returns. */
+    /**
+     * Applies inserts and updates atomically, persisted before it returns.
+     *
+     * @param change the records to insert and replace
+     */
     void apply(TokenChange change);
 
     /**
@@ -33,6 +52,8 @@ public interface TokenStore {
      * time never goes backwards; and it must change nothing but the last-use time, atomically
      * with respect to {@link #apply}: a revocation that races with it must never be written back
      * unrevoked (the testkit's contract checks this).
+     *
+     * @param lastUsedByHash the latest use of each token, by hash
      */
     void recordUse(Map<String, Instant> lastUsedByHash);
 }

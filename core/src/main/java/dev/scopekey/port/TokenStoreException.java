@@ -9,10 +9,21 @@ import dev.scopekey.domain.ScopeKeyException;
 public class TokenStoreException extends ScopeKeyException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A store failure without an underlying exception.
+     *
+     * @param message what failed, never with a secret
+     */
     public TokenStoreException(String message) {
         super(message);
     }
 
+    /**
+     * A store failure caused by another exception.
+     *
+     * @param message what failed, never with a secret
+     * @param cause the underlying failure
+     */
     public TokenStoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -18,6 +18,10 @@ public record MintRequest(List<String> scopes, String name, String subject, Dura
     /**
      * Copies the scopes.
      *
+     * @param scopes the scopes to grant
+     * @param name a label for people
+     * @param subject who the token acts for
+     * @param expiresIn lifetime from now
      * @throws IllegalArgumentException if {@code expiresIn} is longer than {@link DurationText#LONGEST}:
      *     no store holds the instant such a token would expire at (read lifetimes with
      *     {@link DurationText#parse}, which never returns one)
@@ -29,18 +33,42 @@ public record MintRequest(List<String> scopes, String name, String subject, Dura
         }
     }
 
+    /**
+     * A request for these scopes, unnamed, without subject or expiry.
+     *
+     * @param scopes the scopes to grant
+     * @return the request
+     */
     public static MintRequest of(String... scopes) {
         return new MintRequest(List.of(scopes), null, null, null);
     }
 
+    /**
+     * The same request, with a name.
+     *
+     * @param newName a label for people, or null
+     * @return the new request
+     */
     public MintRequest named(String newName) {
         return new MintRequest(scopes, newName, subject, expiresIn);
     }
 
+    /**
+     * The same request, for a subject.
+     *
+     * @param newSubject who the token acts for, or null
+     * @return the new request
+     */
     public MintRequest forSubject(String newSubject) {
         return new MintRequest(scopes, name, newSubject, expiresIn);
     }
 
+    /**
+     * The same request, expiring after a lifetime.
+     *
+     * @param lifetime lifetime from now, or null for no expiry
+     * @return the new request
+     */
     public MintRequest expiringIn(Duration lifetime) {
         return new MintRequest(scopes, name, subject, lifetime);
     }

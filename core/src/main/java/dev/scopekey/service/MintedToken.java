@@ -17,10 +17,20 @@ public final class MintedToken {
         this.record = Objects.requireNonNull(record, "record");
     }
 
+    /**
+     * The new token itself, shown this once.
+     *
+     * @return the plaintext token
+     */
     public PlainToken token() {
         return token;
     }
 
+    /**
+     * What the store keeps of it (its hash, never the secret).
+     *
+     * @return the stored record
+     */
     public TokenRecord record() {
         return record;
     }

@@ -11,14 +11,33 @@ import java.util.function.Function;
  */
 public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
 
+    /**
+     * A successful outcome.
+     *
+     * @param <T> the value's type
+     * @param value the result
+     * @return the outcome
+     */
     static <T> Outcome<T> done(T value) {
         return new Done<>(value);
     }
 
+    /**
+     * A refused outcome.
+     *
+     * @param <T> the value's type a success would have had
+     * @param refusal why the call was refused
+     * @return the outcome
+     */
     static <T> Outcome<T> refused(Refusal refusal) {
         return new Refused<>(refusal);
     }
 
+    /**
+     * Whether the call succeeded.
+     *
+     * @return true for {@link Done}, false for {@link Refused}
+     */
     default boolean isDone() {
         return this instanceof Done;
     }
@@ -26,6 +45,7 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
     /**
      * The value of a successful call.
      *
+     * @return the successful call's value
      * @throws IllegalStateException with the refusal's message if the call was refused
      */
     default T value() {
@@ -38,6 +58,7 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
     /**
      * The refusal of a refused call.
      *
+     * @return why the call was refused
      * @throws IllegalStateException if the call succeeded
      */
     default Refusal refusal() {
@@ -47,6 +68,13 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
         throw new IllegalStateException("the call succeeded");
     }
 
+    /**
+     * The value turned by {@code mapper} when the call succeeded, the same refusal otherwise.
+     *
+     * @param <R> the new value's type
+     * @param mapper turns the value
+     * @return the new outcome
+     */
     default <R> Outcome<R> map(Function<T, R> mapper) {
         if (this instanceof Done) {
             return done(mapper.apply(((Done<T>) this).result()));
@@ -56,6 +84,11 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
 
     /** A successful call's value. */
     record Done<T>(T result) implements Outcome<T> {
+        /**
+         * Checks the result is present.
+         *
+         * @param result the value
+         */
         public Done {
             Objects.requireNonNull(result, "result");
         }
@@ -63,6 +96,11 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
 
     /** A refused call's reason. */
     record Refused<T>(Refusal reason) implements Outcome<T> {
+        /**
+         * Checks the reason is present.
+         *
+         * @param reason why the call was refused
+         */
         public Refused {
             Objects.requireNonNull(reason, "reason");
         }

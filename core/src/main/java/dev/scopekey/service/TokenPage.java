@@ -10,6 +10,12 @@ import java.util.List;
  * @param nextAfter the cursor for the next page, or null when this is the last
  */
 public record TokenPage(List<TokenRecord> records, String nextAfter) {
+    /**
+     * Copies the records.
+     *
+     * @param records the tokens
+     * @param nextAfter the cursor for the next page, or null
+     */
     public TokenPage {
         records = List.copyOf(records);
     }

@@ -52,19 +52,35 @@ public final class TokenService implements AutoCloseable {
         this.flusher = builder.flushInterval == null ? null : startFlusher(builder.flushInterval);
     }
 
-    /** Starts building a service over {@code store}. */
+    /**
+     * Starts building a service over {@code store}.
+     *
+     * @param store where tokens are kept
+     * @return a builder with the defaults
+     */
     public static TokenServiceBuilder builder(TokenStore store) {
         return new TokenServiceBuilder(store);
     }
 
     // --- requests -------------------------------------------------------------------------
 
-    /** Who the bearer {@code token} is; never throws. */
+    /**
+     * Who the bearer {@code token} is; never throws.
+     *
+     * @param token the bearer token as presented, possibly null
+     * @return granted with the principal, denied with a reason, or unavailable
+     */
     public AuthDecision authenticate(String token) {
         return authenticate(token, ClientRequest.from(null));
     }
 
-    /** Who the bearer {@code token} is, auditing a denial with the client's address. */
+    /**
+     * Who the bearer {@code token} is, auditing a denial with the client's address.
+     *
+     * @param token the bearer token as presented, possibly null
+     * @param clientAddress the client's address for the audit log, or null
+     * @return granted with the principal, denied with a reason, or unavailable
+     */
     public AuthDecision authenticate(String token, String clientAddress) {
         return authenticate(token, ClientRequest.from(clientAddress));
     }
@@ -122,25 +138,51 @@ public final class TokenService implements AutoCloseable {
     /**
      * Authenticates {@code token} and checks it holds {@code requiredScope}; fails closed for a
      * null, malformed or wildcard required scope.
+     *
+     * @param token the bearer token as presented, possibly null
+     * @param requiredScope the scope the route needs
+     * @param clientAddress the client's address for the audit log, or null
+     * @return granted only when the token is valid and holds the scope
      */
     public AuthDecision authorize(String token, String requiredScope, String clientAddress) {
         return authorize(token, Scope.parse(requiredScope).orElse(null), requiredScope,
                 ClientRequest.from(clientAddress));
     }
 
-    /** As {@link #authorize(String, String, String)}, with a scope parsed once up front (the fast path). */
+    /**
+     * As {@link #authorize(String, String, String)}, with a scope parsed once up front (the fast path).
+     *
+     * @param token the bearer token as presented, possibly null
+     * @param requiredScope the scope the route needs
+     * @param clientAddress the client's address for the audit log, or null
+     * @return granted only when the token is valid and holds the scope
+     */
     public AuthDecision authorize(String token, Scope requiredScope, String clientAddress) {
         return authorize(token, requiredScope, requiredScope == null ? null : requiredScope.value(),
                 ClientRequest.from(clientAddress));
     }
 
-    /** Checks that an authenticated principal holds {@code requiredScope}; fails closed. */
+    /**
+     * Checks that an authenticated principal holds {@code requiredScope}; fails closed.
+     *
+     * @param principal an authenticated token
+     * @param requiredScope the scope the route needs
+     * @param clientAddress the client's address for the audit log, or null
+     * @return granted only when the principal holds the scope
+     */
     public AuthDecision authorize(TokenPrincipal principal, String requiredScope, String clientAddress) {
         return authorize(principal, Scope.parse(requiredScope).orElse(null), requiredScope,
                 ClientRequest.from(clientAddress));
     }
 
-    /** Checks that an authenticated principal holds {@code requiredScope}; fails closed. */
+    /**
+     * Checks that an authenticated principal holds {@code requiredScope}; fails closed.
+     *
+     * @param principal an authenticated token
+     * @param requiredScope the scope the route needs
+     * @param clientAddress the client's address for the audit log, or null
+     * @return granted only when the principal holds the scope
+     */
     public AuthDecision authorize(TokenPrincipal principal, Scope requiredScope, String clientAddress) {
         return authorize(principal, requiredScope, ClientRequest.from(clientAddress));
     }
@@ -181,34 +223,68 @@ public final class TokenService implements AutoCloseable {
      * Registers a token in process memory ({@code RUNTIME}): it grants its scopes until
      * {@link #unregisterRuntimeToken} or the end of the process, and never administers tokens.
      *
+     * @param token the plaintext token
+     * @param scopes what it grants
+     * @param name a label for people
+     * @return the registered token
      * @throws IllegalArgumentException if the token is not printable ASCII
      */
     public PlainToken registerRuntimeToken(String token, ScopeSet scopes, String name) {
         return authentication.register(token, scopes, name);
     }
 
+    /**
+     * Forgets a token registered with {@link #registerRuntimeToken}.
+     *
+     * @param token the plaintext token
+     * @return whether it was registered
+     */
     public boolean unregisterRuntimeToken(String token) {
         return authentication.unregister(token);
     }
 
     // --- administration -------------------------------------------------------------------
 
-    /** Mints a token; the plaintext is in the result and nowhere else. */
+    /**
+     * Mints a token; the plaintext is in the result and nowhere else.
+     *
+     * @param caller who asks
+     * @param request scopes, name, subject and lifetime
+     * @return the minted token, or a refusal
+     */
     public Outcome<MintedToken> mint(Caller caller, MintRequest request) {
         return administration.mint(caller, request);
     }
 
-    /** A page of tokens (live ones unless the query asks otherwise), never with a secret. */
+    /**
+     * A page of tokens (live ones unless the query asks otherwise), never with a secret.
+     *
+     * @param caller who asks
+     * @param query which tokens, from where, how many
+     * @return one page of tokens, or a refusal
+     */
     public Outcome<TokenPage> list(Caller caller, TokenQuery query) {
         return administration.list(caller, query);
     }
 
-    /** Revokes the one live token with this display prefix, at once. */
+    /**
+     * Revokes the one live token with this display prefix, at once.
+     *
+     * @param caller who asks
+     * @param prefix the token's display prefix
+     * @return the revoked record, or a refusal
+     */
     public Outcome<TokenRecord> revoke(Caller caller, String prefix) {
         return administration.revoke(caller, prefix);
     }
 
-    /** Revokes every live token of {@code subject} except the caller's own; the count revoked. */
+    /**
+     * Revokes every live token of {@code subject} except the caller's own; the count revoked.
+     *
+     * @param caller who asks
+     * @param subject whose tokens
+     * @return how many tokens were revoked, or a refusal
+     */
     public Outcome<Integer> revokeSubject(Caller caller, String subject) {
         return administration.revokeSubject(caller, subject);
     }
@@ -216,6 +292,11 @@ public final class TokenService implements AutoCloseable {
     /**
      * Mints a successor with the same scopes, name and subject, and retires the old token after
      * {@code grace} (zero: at once). Touches no other token.
+     *
+     * @param caller who asks
+     * @param prefix the old token's display prefix
+     * @param grace how long the old token keeps working
+     * @return the successor, or a refusal
      */
     public Outcome<MintedToken> rotate(Caller caller, String prefix, Duration grace) {
         return administration.rotate(caller, prefix, grace);
@@ -239,10 +320,20 @@ public final class TokenService implements AutoCloseable {
         lastUse.flush();
     }
 
+    /**
+     * The token format this service mints and parses.
+     *
+     * @return the format
+     */
     public TokenFormat format() {
         return format;
     }
 
+    /**
+     * The clock this service reads.
+     *
+     * @return the clock
+     */
     public Clock clock() {
         return clock;
     }

@@ -37,35 +37,69 @@ public final class TokenServiceBuilder {
         this.store = Objects.requireNonNull(store, "store");
     }
 
+    /**
+     * The clock for expiry, rate limits and audit times (default: the system UTC clock).
+     *
+     * @param value the clock
+     * @return this builder
+     */
     public TokenServiceBuilder clock(Clock value) {
         this.clock = Objects.requireNonNull(value, "clock");
         return this;
     }
 
+    /**
+     * The source of token secrets (default: a new {@code SecureRandom}).
+     *
+     * @param value the random source
+     * @return this builder
+     */
     public TokenServiceBuilder random(SecureRandom value) {
         this.random = Objects.requireNonNull(value, "random");
         return this;
     }
 
-    /** The brand minted tokens start with, {@code [a-z][a-z0-9]{1,15}}. */
+    /**
+     * The brand minted tokens start with, {@code [a-z][a-z0-9]{1,15}}.
+     *
+     * @param value the brand
+     * @return this builder
+     */
     public TokenServiceBuilder brand(String value) {
         this.format = TokenFormat.withBrand(value);
         return this;
     }
 
+    /**
+     * Where audit events go; required (the SLF4J one is {@code new dev.scopekey.audit.Slf4jAuditSink()}).
+     *
+     * @param value the audit sink
+     * @return this builder
+     */
     public TokenServiceBuilder audit(AuditSink value) {
         this.audit = Objects.requireNonNull(value, "audit");
         return this;
     }
 
-    /** At most {@code permits} mint requests per {@code period} per client address. */
+    /**
+     * At most {@code permits} mint requests per {@code period} per client address.
+     *
+     * @param permits mints allowed per period
+     * @param period the period
+     * @return this builder
+     */
     public TokenServiceBuilder mintRate(int permits, Duration period) {
         this.mintPermits = permits;
         this.mintPeriod = Objects.requireNonNull(period, "period");
         return this;
     }
 
-    /** How often last-use times are written; null writes only on {@link TokenService#flushLastUsed()} and close. */
+    /**
+     * How often last-use times are written; null writes only on {@link TokenService#flushLastUsed()} and close.
+     *
+     * @param value the interval
+     * @return this builder
+     */
     public TokenServiceBuilder lastUsedFlushInterval(Duration value) {
         this.flushInterval = value;
         return this;
@@ -74,6 +108,8 @@ public final class TokenServiceBuilder {
     /**
      * The break-glass admin token ({@code CONFIG} source, root). Null or blank means none.
      *
+     * @param token the plaintext admin token
+     * @return this builder
      * @throws IllegalArgumentException if the token is not printable ASCII
      */
     public TokenServiceBuilder adminToken(String token) {
@@ -81,13 +117,19 @@ public final class TokenServiceBuilder {
         return this;
     }
 
-    /** An integrator's tier, asked after the admin token and the store, in the order added. */
+    /**
+     * An integrator's tier, asked after the admin token and the store, in the order added.
+     *
+     * @param tier an authenticator asked after the store
+     * @return this builder
+     */
     public TokenServiceBuilder authenticator(Authenticator<String> tier) {
         this.integrators.add(Objects.requireNonNull(tier, "tier"));
         return this;
     }
 
     /**
+     * @return the service
      * @throws IllegalStateException if no audit sink was given
      */
     public TokenService build() {

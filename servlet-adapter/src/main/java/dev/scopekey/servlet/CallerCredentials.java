@@ -37,6 +37,8 @@ public final class CallerCredentials {
         /**
          * Reads {@code shared} or {@code local}.
          *
+         * @param text the mode's name
+         * @return the mode
          * @throws IllegalArgumentException for anything else
          */
         public static Mode parse(String text) {
@@ -59,7 +61,12 @@ public final class CallerCredentials {
         this.operatorKey = operatorKey;
     }
 
-    /** Credentials in {@code mode} with no operator key. */
+    /**
+     * Credentials in {@code mode} with no operator key.
+     *
+     * @param mode shared or local
+     * @return the credentials
+     */
     public static CallerCredentials of(Mode mode) {
         return new CallerCredentials(mode, null);
     }
@@ -67,6 +74,8 @@ public final class CallerCredentials {
     /**
      * The instance {@link ScopeKeyFilter} published in {@code context}.
      *
+     * @param context the web application's context
+     * @return the filter's credentials
      * @throws IllegalStateException if no filter published one
      */
     public static CallerCredentials from(ServletContext context) {
@@ -80,12 +89,19 @@ public final class CallerCredentials {
     /**
      * These credentials with the operator's boot-time key (null or blank for none).
      *
+     * @param key the operator key, or null or blank for none
+     * @return the new credentials
      * @throws IllegalArgumentException if the key is not printable ASCII
      */
     public CallerCredentials withOperatorKey(String key) {
         return new CallerCredentials(mode, key == null || key.isBlank() ? null : PlainToken.of(key.strip()));
     }
 
+    /**
+     * How credentials are handed out here.
+     *
+     * @return the mode
+     */
     public Mode mode() {
         return mode;
     }
@@ -95,6 +111,7 @@ public final class CallerCredentials {
      * {@code local} mode the operator key when the caller sent none.
      *
      * @param callerToken the caller's bearer token, or null
+     * @return the credential to use
      * @throws AuthenticationRequiredException if there is no credential that may be used
      */
     public PlainToken forTenant(String callerToken) {
@@ -111,6 +128,8 @@ public final class CallerCredentials {
     /**
      * The credential for a public operation: the caller's token, else the operator key.
      *
+     * @param callerToken the caller's bearer token, or null
+     * @return the credential to use
      * @throws AuthenticationRequiredException if there is neither
      */
     public PlainToken forPublic(String callerToken) {
@@ -124,12 +143,22 @@ public final class CallerCredentials {
         throw new AuthenticationRequiredException();
     }
 
-    /** {@link #forTenant(String)} with the bearer token of {@code request}. */
+    /**
+     * {@link #forTenant(String)} with the bearer token of {@code request}.
+     *
+     * @param request the caller's request
+     * @return the credential to use
+     */
     public PlainToken forTenant(HttpServletRequest request) {
         return forTenant(bearerToken(request));
     }
 
-    /** {@link #forPublic(String)} with the bearer token of {@code request}. */
+    /**
+     * {@link #forPublic(String)} with the bearer token of {@code request}.
+     *
+     * @param request the caller's request
+     * @return the credential to use
+     */
     public PlainToken forPublic(HttpServletRequest request) {
         return forPublic(bearerToken(request));
     }

@@ -22,6 +22,7 @@ public final class AuthDecisionAssert {
     /**
      * Asserts the decision grants.
      *
+     * @param decision the decision under test
      * @return the principal it grants to
      */
     public static TokenPrincipal assertGranted(AuthDecision decision) {
@@ -34,6 +35,8 @@ public final class AuthDecisionAssert {
     /**
      * Asserts the decision grants and the principal holds {@code requiredScope}.
      *
+     * @param decision the decision under test
+     * @param requiredScope the scope the principal must hold
      * @return the principal it grants to
      */
     public static TokenPrincipal assertGranted(AuthDecision decision, String requiredScope) {
@@ -48,6 +51,7 @@ public final class AuthDecisionAssert {
     /**
      * Asserts the decision denies, for any reason.
      *
+     * @param decision the decision under test
      * @return the denial
      */
     public static AuthDecision.Denied assertDenied(AuthDecision decision) {
@@ -60,6 +64,8 @@ public final class AuthDecisionAssert {
     /**
      * Asserts the decision denies for {@code reason}.
      *
+     * @param decision the decision under test
+     * @param reason the reason it must give
      * @return the denial
      */
     public static AuthDecision.Denied assertDenied(AuthDecision decision, DenialReason reason) {
@@ -73,6 +79,7 @@ public final class AuthDecisionAssert {
     /**
      * Asserts no decision could be made because a store or credential tier failed.
      *
+     * @param decision the decision under test
      * @return the decision
      */
     public static AuthDecision.Unavailable assertUnavailable(AuthDecision decision) {

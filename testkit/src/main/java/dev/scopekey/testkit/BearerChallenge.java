@@ -29,6 +29,8 @@ public final class BearerChallenge {
     /**
      * The {@code Bearer} challenge among all {@code WWW-Authenticate} values of {@code reply}, if any.
      *
+     * @param reply the reply under test
+     * @return the challenge, or empty when there is none
      * @throws IllegalArgumentException if the header breaks the RFC 9110 challenge grammar, names
      *     a parameter twice, holds more than one {@code Bearer} challenge, or gives {@code Bearer} a
      *     token68 instead of attributes (the message never repeats header text)
@@ -50,30 +52,57 @@ public final class BearerChallenge {
         return Optional.ofNullable(found);
     }
 
-    /** An attribute by name (any case), or null. */
+    /**
+     * An attribute by name (any case), or null.
+     *
+     * @param name the attribute's name
+     * @return its value, or null
+     */
     public String param(String name) {
         return params.get(name.toLowerCase(Locale.ROOT));
     }
 
-    /** Every attribute, by lower-case name, in the order sent. */
+    /**
+     * Every attribute, by lower-case name, in the order sent.
+     *
+     * @return the attributes, unmodifiable
+     */
     public Map<String, String> params() {
         return params;
     }
 
+    /**
+     * The {@code realm} attribute, or null.
+     *
+     * @return the realm, or null
+     */
     public String realm() {
         return param("realm");
     }
 
-    /** The error code ({@code invalid_request}, {@code invalid_token}, {@code insufficient_scope}), or null. */
+    /**
+     * The error code ({@code invalid_request}, {@code invalid_token}, {@code insufficient_scope}), or null.
+     *
+     * @return the error code, or null
+     */
     public String error() {
         return param("error");
     }
 
+    /**
+     * The {@code error_description} attribute, or null.
+     *
+     * @return the description, or null
+     */
     public String errorDescription() {
         return param("error_description");
     }
 
-    /** The {@code scope} attribute split at spaces, as RFC 6750 §3 defines it; empty if absent. */
+    /**
+     * The {@code scope} attribute split at spaces, as RFC 6750 §3 defines it; empty if absent.
+     *
+     * @return the scopes, possibly none
+     */
     public List<String> scopes() {
         String scope = param("scope");
         return scope == null || scope.isBlank() ? List.of() : Arrays.asList(scope.trim().split(" +"));

@@ -27,7 +27,13 @@ public final class HttpAuthAssert {
     private HttpAuthAssert() {
     }
 
-    /** Asserts the status, showing the whole (redacted) reply when it differs. */
+    /**
+     * Asserts the status, showing the whole (redacted) reply when it differs.
+     *
+     * @param reply the reply under test
+     * @param expected the status it must have
+     * @return the reply
+     */
     public static HttpReply assertStatus(HttpReply reply, int expected) {
         if (reply.status() != expected) {
             throw failure("status " + expected, reply);
@@ -39,6 +45,9 @@ public final class HttpAuthAssert {
      * Asserts 401 with a {@code Bearer} challenge that carries no {@code error} (nor
      * {@code error_description}, {@code error_uri}): the answer to a request without a bearer
      * token (RFC 6750 §3.1).
+     *
+     * @param reply the reply under test
+     * @return its challenge
      */
     public static BearerChallenge assertAuthenticationRequired(HttpReply reply) {
         String expected = "401 with a Bearer challenge and no error attribute (RFC 6750 §3.1)";
@@ -49,17 +58,32 @@ public final class HttpAuthAssert {
         return challenge;
     }
 
-    /** Asserts 400 with a {@code Bearer} challenge, {@code error="invalid_request"}. */
+    /**
+     * Asserts 400 with a {@code Bearer} challenge, {@code error="invalid_request"}.
+     *
+     * @param reply the reply under test
+     * @return its challenge
+     */
     public static BearerChallenge assertInvalidRequest(HttpReply reply) {
         return challengeWithError(reply, 400, "invalid_request");
     }
 
-    /** Asserts 401 with a {@code Bearer} challenge, {@code error="invalid_token"}. */
+    /**
+     * Asserts 401 with a {@code Bearer} challenge, {@code error="invalid_token"}.
+     *
+     * @param reply the reply under test
+     * @return its challenge
+     */
     public static BearerChallenge assertInvalidToken(HttpReply reply) {
         return challengeWithError(reply, 401, "invalid_token");
     }
 
-    /** Asserts 403 without any {@code Bearer} challenge: scopekey's default for a missing scope. */
+    /**
+     * Asserts 403 without any {@code Bearer} challenge: scopekey's default for a missing scope.
+     *
+     * @param reply the reply under test
+     * @return the reply
+     */
     public static HttpReply assertForbiddenWithoutChallenge(HttpReply reply) {
         String expected = "403 without a Bearer challenge";
         if (reply.status() != 403 || parse(reply, expected).isPresent()) {
@@ -72,6 +96,10 @@ public final class HttpAuthAssert {
      * Asserts 403 with a {@code Bearer} challenge, {@code error="insufficient_scope"}, whose
      * {@code scope} attribute lists {@code requiredScope} (option
      * {@code insufficient-scope-challenge=true}).
+     *
+     * @param reply the reply under test
+     * @param requiredScope the scope the challenge must name
+     * @return its challenge
      */
     public static BearerChallenge assertInsufficientScopeChallenge(HttpReply reply, String requiredScope) {
         BearerChallenge challenge = challengeWithError(reply, 403, "insufficient_scope");
@@ -84,6 +112,7 @@ public final class HttpAuthAssert {
     /**
      * Asserts 403, with no {@code Bearer} challenge or an {@code insufficient_scope} one.
      *
+     * @param reply the reply under test
      * @return the challenge, if there was one
      */
     public static Optional<BearerChallenge> assertForbidden(HttpReply reply) {
@@ -100,6 +129,7 @@ public final class HttpAuthAssert {
      * §10.2.3), and no {@code Bearer} challenge: an unavailable store is never an authentication
      * failure.
      *
+     * @param reply the reply under test
      * @return the {@code Retry-After} value
      */
     public static String assertUnavailable(HttpReply reply) {

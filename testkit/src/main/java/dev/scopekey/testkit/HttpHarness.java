@@ -49,7 +49,12 @@ public final class HttpHarness implements AutoCloseable {
                 + "/");
     }
 
-    /** An application in a directory holding {@code WEB-INF/web.xml}, such as {@code src/main/webapp}. */
+    /**
+     * An application in a directory holding {@code WEB-INF/web.xml}, such as {@code src/main/webapp}.
+     *
+     * @param directory the application's directory
+     * @return the application, to configure and start
+     */
     public static WebApplication webApp(Path directory) {
         if (!Files.isRegularFile(directory.resolve("WEB-INF/web.xml"))) {
             throw new IllegalArgumentException(directory + " holds no WEB-INF/web.xml");
@@ -57,7 +62,12 @@ public final class HttpHarness implements AutoCloseable {
         return new WebApplication(directory, null, null);
     }
 
-    /** An application described by this web.xml file alone. */
+    /**
+     * An application described by this web.xml file alone.
+     *
+     * @param file the web.xml file
+     * @return the application, to configure and start
+     */
     public static WebApplication webXml(Path file) {
         try {
             return new WebApplication(null, Files.readString(file, StandardCharsets.UTF_8), null);
@@ -66,7 +76,12 @@ public final class HttpHarness implements AutoCloseable {
         }
     }
 
-    /** An application described by this web.xml text (not a path: see {@link #webXml(Path)}). */
+    /**
+     * An application described by this web.xml text (not a path: see {@link #webXml(Path)}).
+     *
+     * @param xml the web.xml content
+     * @return the application, to configure and start
+     */
     public static WebApplication webXml(String xml) {
         if (!xml.strip().startsWith("<")) {
             throw new IllegalArgumentException("webXml(String) takes the XML text; for a file use webXml(Path)");
@@ -74,66 +89,138 @@ public final class HttpHarness implements AutoCloseable {
         return new WebApplication(null, xml, null);
     }
 
-    /** An application of one filter, by class name, mapped at {@code /*}, and the servlets added to it. */
+    /**
+     * An application of one filter, by class name, mapped at {@code /*}, and the servlets added to it.
+     *
+     * @param className the filter's class name
+     * @return the application, to configure and start
+     */
     public static WebApplication filter(String className) {
         return new WebApplication(null, null, Objects.requireNonNull(className, "className"));
     }
 
-    /** An application of one filter class, mapped at {@code /*}, and the servlets added to it. */
+    /**
+     * An application of one filter class, mapped at {@code /*}, and the servlets added to it.
+     *
+     * @param type the filter's class
+     * @return the application, to configure and start
+     */
     public static WebApplication filter(Class<? extends Filter> type) {
         return new WebApplication(null, null, Objects.requireNonNull(type, "type"));
     }
 
-    /** An application of this filter instance, mapped at {@code /*}, and the servlets added to it. */
+    /**
+     * An application of this filter instance, mapped at {@code /*}, and the servlets added to it.
+     *
+     * @param instance the filter
+     * @return the application, to configure and start
+     */
     public static WebApplication filter(Filter instance) {
         return new WebApplication(null, null, Objects.requireNonNull(instance, "instance"));
     }
 
-    /** The application's root, {@code http://127.0.0.1:<port>/} plus the context path, ending in {@code /}. */
+    /**
+     * The application's root, {@code http://127.0.0.1:<port>/} plus the context path, ending in {@code /}.
+     *
+     * @return the root URI
+     */
     public URI baseUri() {
         return base;
     }
 
-    /** The URI of a path below the application's root ({@code "/reports?x=1"}), taken as written (not normalised). */
+    /**
+     * The URI of a path below the application's root ({@code "/reports?x=1"}), taken as written (not normalised).
+     *
+     * @param path the path, with a query if any
+     * @return the URI
+     */
     public URI uri(String path) {
         return URI.create(base + (path.startsWith("/") ? path.substring(1) : path));
     }
 
+    /**
+     * The port the container listens on, on {@code 127.0.0.1}.
+     *
+     * @return the port
+     */
     public int port() {
         return deployment.port();
     }
 
-    /** The running application's servlet context. */
+    /**
+     * The running application's servlet context.
+     *
+     * @return the servlet context
+     */
     public ServletContext servletContext() {
         return deployment.servletContext();
     }
 
-    /** A servlet context attribute of the running application, or null. */
+    /**
+     * A servlet context attribute of the running application, or null.
+     *
+     * @param name the attribute's name
+     * @return its value, or null
+     */
     public Object attribute(String name) {
         return servletContext().getAttribute(name);
     }
 
-    /** {@code GET path}, with {@code Authorization: Bearer <token>} unless the token is null. */
+    /**
+     * {@code GET path}, with {@code Authorization: Bearer <token>} unless the token is null.
+     *
+     * @param path the path below the application's root
+     * @param token the bearer token, or null
+     * @return the reply
+     */
     public HttpReply get(String path, String token) {
         return call("GET", path, token);
     }
 
-    /** {@code DELETE path}, with the bearer token unless it is null. */
+    /**
+     * {@code DELETE path}, with the bearer token unless it is null.
+     *
+     * @param path the path below the application's root
+     * @param token the bearer token, or null
+     * @return the reply
+     */
     public HttpReply delete(String path, String token) {
         return call("DELETE", path, token);
     }
 
-    /** {@code POST path} with a body of this content type, with the bearer token unless it is null. */
+    /**
+     * {@code POST path} with a body of this content type, with the bearer token unless it is null.
+     *
+     * @param path the path below the application's root
+     * @param token the bearer token, or null
+     * @param contentType the body's content type
+     * @param body the body
+     * @return the reply
+     */
     public HttpReply post(String path, String token, String contentType, String body) {
         return send("POST", path, contentType, body, bearer(token));
     }
 
-    /** {@code POST path} with a JSON body, with the bearer token unless it is null. */
+    /**
+     * {@code POST path} with a JSON body, with the bearer token unless it is null.
+     *
+     * @param path the path below the application's root
+     * @param token the bearer token, or null
+     * @param json the JSON body
+     * @return the reply
+     */
     public HttpReply postJson(String path, String token, String json) {
         return post(path, token, "application/json", json);
     }
 
-    /** Any method without a body ({@code HEAD}, {@code PUT}, …), with the bearer token unless it is null. */
+    /**
+     * Any method without a body ({@code HEAD}, {@code PUT}, …), with the bearer token unless it is null.
+     *
+     * @param method the HTTP method
+     * @param path the path below the application's root
+     * @param token the bearer token, or null
+     * @return the reply
+     */
     public HttpReply call(String method, String path, String token) {
         return send(method, path, null, null, bearer(token));
     }
@@ -141,6 +228,13 @@ public final class HttpHarness implements AutoCloseable {
     /**
      * Any request: {@code contentType} and {@code body} may be null; {@code headers} alternate
      * names and values ({@code "Authorization", "Basic abc"}).
+     *
+     * @param method the HTTP method
+     * @param path the path below the application's root
+     * @param contentType the body's content type, or null
+     * @param body the body, or null
+     * @param headers header names and values, alternating
+     * @return the reply
      */
     public HttpReply send(String method, String path, String contentType, String body, String... headers) {
         if (headers.length % 2 != 0) {
@@ -158,7 +252,12 @@ public final class HttpHarness implements AutoCloseable {
         return send(request.build());
     }
 
-    /** Sends a request built by the test (its URI may come from {@link #uri}). */
+    /**
+     * Sends a request built by the test (its URI may come from {@link #uri}).
+     *
+     * @param request the request
+     * @return the reply
+     */
     public HttpReply send(HttpRequest request) {
         HttpResponse<String> response;
         try {
@@ -178,6 +277,9 @@ public final class HttpHarness implements AutoCloseable {
      * Sends raw bytes over a plain socket and reads the answer until the server closes: for
      * requests {@code java.net.http} will not send (two {@code Authorization} headers, control
      * or non-ASCII bytes, huge headers). Use {@code Connection: close}.
+     *
+     * @param request the whole request, as bytes on the wire
+     * @return the reply
      */
     public HttpReply raw(byte[] request) {
         try {
@@ -188,24 +290,45 @@ public final class HttpHarness implements AutoCloseable {
         }
     }
 
-    /** A raw {@code GET} of {@code path} with these header lines (without line ends). */
+    /**
+     * A raw {@code GET} of {@code path} with these header lines (without line ends).
+     *
+     * @param path the path below the application's root
+     * @param headerLines the header lines
+     * @return the reply
+     */
     public HttpReply rawGet(String path, byte[]... headerLines) {
         String root = base.getRawPath();
         return raw(RawHttp.get(root + (path.startsWith("/") ? path.substring(1) : path), headerLines));
     }
 
-    /** Every reply so far, oldest first. */
+    /**
+     * Every reply so far, oldest first.
+     *
+     * @return the replies, unmodifiable
+     */
     public List<HttpReply> replies() {
         return leaks.replies();
     }
 
-    /** A secret no reply may carry, in its body or any header; also redacted from failure messages. */
+    /**
+     * A secret no reply may carry, in its body or any header; also redacted from failure messages.
+     *
+     * @param secret the secret
+     * @return this harness
+     */
     public HttpHarness watch(String secret) {
         leaks.watch(secret);
         return this;
     }
 
-    /** A secret that {@code origin} (the mint or rotation answer that created it) carries, and no other reply. */
+    /**
+     * A secret that {@code origin} (the mint or rotation answer that created it) carries, and no other reply.
+     *
+     * @param secret the secret
+     * @param origin the reply that issued it
+     * @return this harness
+     */
     public HttpHarness issuedIn(String secret, HttpReply origin) {
         leaks.issuedIn(Objects.requireNonNull(secret, "secret"), Objects.requireNonNull(origin, "origin"));
         return this;

@@ -45,7 +45,12 @@ public final class HttpHarnessExtension implements BeforeEachCallback, AfterEach
         this.application = application;
     }
 
-    /** Starts, for each test, the application that {@code application} describes for the test's fixture. */
+    /**
+     * Starts, for each test, the application that {@code application} describes for the test's fixture.
+     *
+     * @param application builds the application from the test's fixture
+     * @return the extension
+     */
     public static HttpHarnessExtension of(Function<ScopeKeyFixture, WebApplication> application) {
         return new HttpHarnessExtension(Objects.requireNonNull(application, "application"));
     }

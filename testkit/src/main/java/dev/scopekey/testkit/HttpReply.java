@@ -44,39 +44,74 @@ public final class HttpReply {
         this.watched = watched;
     }
 
-    /** A reply from its parts; header names may have any case. */
+    /**
+     * A reply from its parts; header names may have any case.
+     *
+     * @param status the status code
+     * @param headers the headers, by name
+     * @param body the body
+     * @return the reply
+     */
     public static HttpReply of(int status, Map<String, List<String>> headers, String body) {
         return new HttpReply(status, Objects.requireNonNull(headers, "headers"), body, null, List.of());
     }
 
-    /** A reply from a {@code java.net.http} response; the token its request carried is redacted when printed. */
+    /**
+     * A reply from a {@code java.net.http} response; the token its request carried is redacted when printed.
+     *
+     * @param response the JDK client's response
+     * @return the reply
+     */
     public static HttpReply of(HttpResponse<String> response) {
         String sent = response.request().headers().firstValue("Authorization").map(Redactor::credentialOf)
                 .orElse(null);
         return new HttpReply(response.statusCode(), response.headers().map(), response.body(), sent, List.of());
     }
 
+    /**
+     * The status code.
+     *
+     * @return the status code
+     */
     public int status() {
         return status;
     }
 
-    /** Every header, names in lower case. */
+    /**
+     * Every header, names in lower case.
+     *
+     * @return the headers, by name
+     */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The first value of a header (any case), or null. */
+    /**
+     * The first value of a header (any case), or null.
+     *
+     * @param name the header's name, any case
+     * @return its first value, or null
+     */
     public String header(String name) {
         List<String> values = headerValues(name);
         return values.isEmpty() ? null : values.get(0);
     }
 
-    /** Every value of a header (any case), in the order received; empty if absent. */
+    /**
+     * Every value of a header (any case), in the order received; empty if absent.
+     *
+     * @param name the header's name, any case
+     * @return its values, possibly none
+     */
     public List<String> headerValues(String name) {
         return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
     }
 
-    /** The body text; empty when there was none. */
+    /**
+     * The body text; empty when there was none.
+     *
+     * @return the body
+     */
     public String body() {
         return body;
     }

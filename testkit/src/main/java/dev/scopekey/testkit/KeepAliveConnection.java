@@ -46,6 +46,8 @@ public final class KeepAliveConnection implements AutoCloseable {
     /**
      * Connects to {@code port} on the loopback address.
      *
+     * @param port the port on {@code 127.0.0.1}
+     * @return the open connection
      * @throws UncheckedIOException if nothing listens there
      */
     public static KeepAliveConnection open(int port) {
@@ -62,6 +64,9 @@ public final class KeepAliveConnection implements AutoCloseable {
      * {@code GET target} (a path with its query, as written on the request line) with these
      * header lines ({@code "Authorization: Bearer …"}, no line ends), and its answer.
      *
+     * @param target the request target
+     * @param headerLines the header lines
+     * @return the reply
      * @throws UncheckedIOException if the exchange fails or the server closed the connection
      */
     public HttpReply get(String target, String... headerLines) {

@@ -25,23 +25,41 @@ public final class MutableClock extends Clock {
         this.zone = zone;
     }
 
-    /** A UTC clock standing at {@link #DEFAULT_START}. */
+    /**
+     * A UTC clock standing at {@link #DEFAULT_START}.
+     *
+     * @return the clock
+     */
     public static MutableClock start() {
         return at(DEFAULT_START);
     }
 
-    /** A UTC clock standing at {@code instant}. */
+    /**
+     * A UTC clock standing at {@code instant}.
+     *
+     * @param instant the time it stands at
+     * @return the clock
+     */
     public static MutableClock at(Instant instant) {
         return new MutableClock(new AtomicReference<>(Objects.requireNonNull(instant, "instant")), ZoneOffset.UTC);
     }
 
-    /** Moves the clock forward (or back, for a negative amount) and returns the new time. */
+    /**
+     * Moves the clock forward (or back, for a negative amount) and returns the new time.
+     *
+     * @param amount how far
+     * @return the new time
+     */
     public Instant advance(Duration amount) {
         Objects.requireNonNull(amount, "amount");
         return now.updateAndGet(t -> t.plus(amount));
     }
 
-    /** Sets the time. */
+    /**
+     * Sets the time.
+     *
+     * @param instant the new time
+     */
     public void set(Instant instant) {
         now.set(Objects.requireNonNull(instant, "instant"));
     }

@@ -40,7 +40,11 @@ public final class RecordArbitraries {
     private RecordArbitraries() {
     }
 
-    /** Records with any mix of optional fields, instants to the nanosecond. */
+    /**
+     * Records with any mix of optional fields, instants to the nanosecond.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<TokenRecord> records() {
         return records(Duration.ofNanos(1));
     }
@@ -48,6 +52,9 @@ public final class RecordArbitraries {
     /**
      * Records with any mix of optional fields, instants truncated to {@code precision} (which
      * divides one second or is whole seconds).
+     *
+     * @param precision the finest time step the store keeps
+     * @return the arbitrary
      */
     public static Arbitrary<TokenRecord> records(Duration precision) {
         Arbitrary<Instant> instant = instants(precision).injectNull(ABSENT);
@@ -63,17 +70,29 @@ public final class RecordArbitraries {
                         lastUsedAt, revokedAt, revokedBy, TokenSource.STORE));
     }
 
-    /** Token names a mint request accepts: 1 to 100 characters, no control characters. */
+    /**
+     * Token names a mint request accepts: 1 to 100 characters, no control characters.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> names() {
         return texts(SampleValues.NAMES, 100);
     }
 
-    /** Subjects a mint request accepts: 1 to 200 characters, no control characters. */
+    /**
+     * Subjects a mint request accepts: 1 to 200 characters, no control characters.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> subjects() {
         return texts(SampleValues.SUBJECTS, 200);
     }
 
-    /** Actor labels: {@code cli}, {@code config}, {@code token:<prefix>}, and integrators' labels. */
+    /**
+     * Actor labels: {@code cli}, {@code config}, {@code token:<prefix>}, and integrators' labels.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> actors() {
         Arbitrary<String> tokens = TokenArbitraries.minted().map(t -> ActorLabel.token(t.prefix()));
         Arbitrary<String> custom = Combinators.combine(Arbitraries.chars().range('a', 'z'),
@@ -85,12 +104,21 @@ public final class RecordArbitraries {
                 Tuple.of(1, custom));
     }
 
-    /** Instants from 1970 to 2999, to the nanosecond. */
+    /**
+     * Instants from 1970 to 2999, to the nanosecond.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<Instant> instants() {
         return instants(Duration.ofNanos(1));
     }
 
-    /** Instants from 1970 to 2999, truncated to {@code precision}. */
+    /**
+     * Instants from 1970 to 2999, truncated to {@code precision}.
+     *
+     * @param precision the finest time step the store keeps
+     * @return the arbitrary
+     */
     public static Arbitrary<Instant> instants(Duration precision) {
         Instants.checkPrecision(precision);
         return Combinators.combine(
@@ -99,7 +127,11 @@ public final class RecordArbitraries {
                 .as((seconds, nanos) -> Instants.truncate(Instant.ofEpochSecond(seconds, nanos), precision));
     }
 
-    /** Scope sets a record may hold. */
+    /**
+     * Scope sets a record may hold.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<ScopeSet> scopeSets() {
         return ScopeArbitraries.scopeSets();
     }

@@ -36,7 +36,11 @@ public final class ScopeArbitraries {
     private ScopeArbitraries() {
     }
 
-    /** One segment: {@code [a-z0-9][a-z0-9_.-]*}, short, with common words mixed in. */
+    /**
+     * One segment: {@code [a-z0-9][a-z0-9_.-]*}, short, with common words mixed in.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> segments() {
         Arbitrary<String> generated = Combinators.combine(
                 Arbitraries.of(ScopeGrammar.FIRST_CHARS.toCharArray()),
@@ -45,7 +49,11 @@ public final class ScopeArbitraries {
         return Arbitraries.frequencyOf(Tuple.of(3, generated), Tuple.of(1, Arbitraries.of(WORDS)));
     }
 
-    /** Concrete scopes such as {@code kafka:endpoint:read}: what a request may require. */
+    /**
+     * Concrete scopes such as {@code kafka:endpoint:read}: what a request may require.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> concrete() {
         Arbitrary<String> usual = segments().list().ofMinSize(1).ofMaxSize(5).map(s -> String.join(":", s));
         Arbitrary<String> nearLimit = Combinators.combine(usual, Arbitraries.integers().between(1, ScopeGrammar.MAX_LENGTH))
@@ -54,22 +62,38 @@ public final class ScopeArbitraries {
                 .filter(ScopeGrammar::isConcrete);
     }
 
-    /** Subtree wildcards {@code <concrete>:*}: grant everything strictly below the stem. */
+    /**
+     * Subtree wildcards {@code <concrete>:*}: grant everything strictly below the stem.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> wildcards() {
         return concrete().filter(s -> s.length() <= ScopeGrammar.MAX_LENGTH - 2).map(s -> s + ":*");
     }
 
-    /** The root wildcard {@code *}. */
+    /**
+     * The root wildcard {@code *}.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> root() {
         return Arbitraries.just("*");
     }
 
-    /** Any scope a token may hold: mostly concrete, some subtree wildcards, now and then the root. */
+    /**
+     * Any scope a token may hold: mostly concrete, some subtree wildcards, now and then the root.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> grantable() {
         return Arbitraries.frequencyOf(Tuple.of(6, concrete()), Tuple.of(3, wildcards()), Tuple.of(1, root()));
     }
 
-    /** Strings that are not scopes: bad characters, empty or wildcard segments, too long. */
+    /**
+     * Strings that are not scopes: bad characters, empty or wildcard segments, too long.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> invalid() {
         Arbitrary<String> mutated = Combinators.combine(grantable(), Arbitraries.integers().between(0, 1000),
                 Arbitraries.of(BAD_CHARS.toCharArray()))
@@ -84,12 +108,20 @@ public final class ScopeArbitraries {
                 .filter(s -> !ScopeGrammar.isValid(s));
     }
 
-    /** Non-empty scope sets of grantable scopes, root included now and then. */
+    /**
+     * Non-empty scope sets of grantable scopes, root included now and then.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<ScopeSet> scopeSets() {
         return grantable().list().ofMinSize(1).ofMaxSize(5).map(ScopeSet::parse);
     }
 
-    /** Non-empty scope sets of concrete scopes only. */
+    /**
+     * Non-empty scope sets of concrete scopes only.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<ScopeSet> concreteScopeSets() {
         return concrete().list().ofMinSize(1).ofMaxSize(5).map(ScopeSet::parse);
     }

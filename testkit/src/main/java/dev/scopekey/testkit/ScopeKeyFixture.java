@@ -38,29 +38,56 @@ public final class ScopeKeyFixture implements AutoCloseable {
         this.service = TokenService.builder(store).clock(clock).audit(audit::add).lastUsedFlushInterval(null).build();
     }
 
-    /** A fresh fixture; {@link #close()} it when done. */
+    /**
+     * A fresh fixture; {@link #close()} it when done.
+     *
+     * @return the fixture
+     */
     public static ScopeKeyFixture create() {
         return new ScopeKeyFixture();
     }
 
+    /**
+     * The service under test.
+     *
+     * @return the service
+     */
     public TokenService service() {
         return service;
     }
 
+    /**
+     * The store behind the service.
+     *
+     * @return the store
+     */
     public InMemoryTokenStore store() {
         return store;
     }
 
+    /**
+     * The clock the service reads; tests move it.
+     *
+     * @return the clock
+     */
     public MutableClock clock() {
         return clock;
     }
 
-    /** The operator (CLI) caller: root, may mint root tokens, never rate limited. */
+    /**
+     * The operator (CLI) caller: root, may mint root tokens, never rate limited.
+     *
+     * @return the operator caller
+     */
     public Caller operator() {
         return OPERATOR;
     }
 
-    /** Every audit event the service emitted so far, oldest first. */
+    /**
+     * Every audit event the service emitted so far, oldest first.
+     *
+     * @return the events, unmodifiable
+     */
     public List<AuditEvent> auditEvents() {
         return List.copyOf(audit);
     }
@@ -68,6 +95,8 @@ public final class ScopeKeyFixture implements AutoCloseable {
     /**
      * Mints a store token with these scopes, as the operator.
      *
+     * @param scopes the scopes to grant
+     * @return the token
      * @throws IllegalArgumentException with the service's reason if the mint is refused
      */
     public PlainToken mint(String... scopes) {
@@ -77,6 +106,8 @@ public final class ScopeKeyFixture implements AutoCloseable {
     /**
      * Mints a store token as the operator.
      *
+     * @param request scopes, name, subject and lifetime
+     * @return the token
      * @throws IllegalArgumentException with the service's reason if the mint is refused
      */
     public PlainToken mint(MintRequest request) {
@@ -87,12 +118,21 @@ public final class ScopeKeyFixture implements AutoCloseable {
         return remember(outcome.value().token());
     }
 
-    /** Mints a root token ({@code *}, source STORE): it administers tokens. */
+    /**
+     * Mints a root token ({@code *}, source STORE): it administers tokens.
+     *
+     * @return the token
+     */
     public PlainToken mintRoot() {
         return mint("*");
     }
 
-    /** The caller that presents {@code token}, for administrative calls in tests. */
+    /**
+     * The caller that presents {@code token}, for administrative calls in tests.
+     *
+     * @param token the token the caller presents
+     * @return the caller
+     */
     public Caller callerFor(PlainToken token) {
         return Caller.of(AuthDecisionAssert.assertGranted(service.authenticate(token.reveal())), "127.0.0.1");
     }

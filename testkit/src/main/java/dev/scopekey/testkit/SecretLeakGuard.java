@@ -58,7 +58,11 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
         this.watchStdout = watchStdout;
     }
 
-    /** A guard over {@code System.err} and {@code java.util.logging} only. */
+    /**
+     * A guard over {@code System.err} and {@code java.util.logging} only.
+     *
+     * @return the guard
+     */
     public static SecretLeakGuard ignoringStdout() {
         return new SecretLeakGuard(false);
     }
@@ -66,13 +70,20 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
     /**
      * Watches a token minted outside {@link ScopeKeyExtension} for the rest of the running test.
      *
+     * @param token the token's text
+     * @return this guard
      * @throws IllegalArgumentException if the text is not a token
      */
     public SecretLeakGuard watch(String token) {
         return watch(PlainToken.of(Objects.requireNonNull(token, "token")));
     }
 
-    /** Watches a token minted outside {@link ScopeKeyExtension} for the rest of the running test. */
+    /**
+     * Watches a token minted outside {@link ScopeKeyExtension} for the rest of the running test.
+     *
+     * @param token the token
+     * @return this guard
+     */
     public SecretLeakGuard watch(PlainToken token) {
         watched.add(Objects.requireNonNull(token, "token"));
         return this;
@@ -82,6 +93,7 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
      * Everything the guard copied so far in the running test, {@code java.util.logging} records
      * first, then {@code System.err} and {@code System.out}: for tests that assert on a log line.
      *
+     * @return the captured output
      * @throws IllegalStateException outside a test
      */
     public String capturedOutput() {

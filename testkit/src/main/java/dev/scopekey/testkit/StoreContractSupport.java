@@ -38,12 +38,18 @@ abstract class StoreContractSupport {
     /**
      * A new, empty store for one test. Called once before each test; the contract reaches the
      * store only through the {@link TokenStore} port and a {@link TokenService} built on it.
+     *
+     * @return the store
+     * @throws Exception if the store cannot be made
      */
     protected abstract TokenStore newStore() throws Exception;
 
     /**
      * Frees a store the contract opened ({@link #newStore()} or {@link #reopen}) once the test is
      * over. The default closes stores that are {@link AutoCloseable}.
+     *
+     * @param store the store to free
+     * @throws Exception if it cannot be freed
      */
     protected void release(TokenStore store) throws Exception {
         if (store instanceof AutoCloseable) {
@@ -54,6 +60,10 @@ abstract class StoreContractSupport {
     /**
      * A second instance over the same data as {@code store}, as after a restart. Stores that
      * persist override this; the default returns {@code store} itself.
+     *
+     * @param store the store to reopen
+     * @return the second instance
+     * @throws Exception if it cannot be opened
      */
     protected TokenStore reopen(TokenStore store) throws Exception {
         return store;
@@ -64,6 +74,10 @@ abstract class StoreContractSupport {
      * lines of a token file may (an insert never may). Called at most once per test, by the cases
      * of pages that end inside such a group. Stores that can never hold two records with one
      * prefix keep the default, null, and those cases are skipped.
+     *
+     * @param records the records it holds
+     * @return the store, or null when this store cannot hold them
+     * @throws Exception if the store cannot be made
      */
     protected TokenStore newStoreHolding(List<TokenRecord> records) throws Exception {
         return null;
@@ -73,6 +87,8 @@ abstract class StoreContractSupport {
      * The finest time step the store keeps. Every instant the contract writes is a multiple of
      * it since the epoch, and must come back exactly. It must divide one second or be whole
      * seconds. The default is one millisecond.
+     *
+     * @return the precision
      */
     protected Duration timestampPrecision() {
         return Duration.ofMillis(1);
@@ -108,7 +124,11 @@ abstract class StoreContractSupport {
         }
     }
 
-    /** The store under test. */
+    /**
+     * The store under test.
+     *
+     * @return the store
+     */
     protected final TokenStore store() {
         return store;
     }

@@ -24,27 +24,59 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface TestToken {
-    /** The scopes the token holds; required unless {@link #root()} is set. */
+    /**
+     * The scopes the token holds; required unless {@link #root()} is set.
+     *
+     * @return the scopes
+     */
     String[] scopes() default {};
 
-    /** Holds {@code *}. From the store this is a root token that administers tokens; with {@link #runtime()} it is not. */
+    /**
+     * Holds {@code *}. From the store this is a root token that administers tokens; with {@link #runtime()} it is not.
+     *
+     * @return whether the token holds {@code *}
+     */
     boolean root() default false;
 
-    /** Already expired when the test starts: its {@code expiresAt} is the clock's start. */
+    /**
+     * Already expired when the test starts: its {@code expiresAt} is the clock's start.
+     *
+     * @return whether it is expired
+     */
     boolean expired() default false;
 
-    /** Revoked through the service before the test starts. */
+    /**
+     * Revoked through the service before the test starts.
+     *
+     * @return whether it is revoked
+     */
     boolean revoked() default false;
 
-    /** Registered in process memory ({@code RUNTIME}) instead of the store; never administers tokens, has no subject. */
+    /**
+     * Registered in process memory ({@code RUNTIME}) instead of the store; never administers tokens, has no subject.
+     *
+     * @return whether it lives in process memory
+     */
     boolean runtime() default false;
 
-    /** The subject the token acts for; empty for none. */
+    /**
+     * The subject the token acts for; empty for none.
+     *
+     * @return the subject, or empty
+     */
     String subject() default "";
 
-    /** The token's name; empty for none. */
+    /**
+     * The token's name; empty for none.
+     *
+     * @return the name, or empty
+     */
     String name() default "";
 
-    /** Lifetime from the clock's start, such as {@code 1h} or {@code PT30M}; empty for no expiry. */
+    /**
+     * Lifetime from the clock's start, such as {@code 1h} or {@code PT30M}; empty for no expiry.
+     *
+     * @return the lifetime, or empty
+     */
     String expiresIn() default "";
 }

@@ -36,7 +36,11 @@ public final class TokenArbitraries {
     private TokenArbitraries() {
     }
 
-    /** Valid brands: {@code [a-z][a-z0-9]{1,15}}, shortest and longest included. */
+    /**
+     * Valid brands: {@code [a-z][a-z0-9]{1,15}}, shortest and longest included.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> brands() {
         Arbitrary<String> generated = Combinators.combine(
                 Arbitraries.chars().range('a', 'z'),
@@ -45,20 +49,32 @@ public final class TokenArbitraries {
         return Arbitraries.frequencyOf(Tuple.of(4, generated), Tuple.of(1, Arbitraries.of(SampleValues.BRANDS)));
     }
 
-    /** Strings that are not brands: wrong first character, bad characters, too short or too long. */
+    /**
+     * Strings that are not brands: wrong first character, bad characters, too short or too long.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> invalidBrands() {
         Arbitrary<String> generated = Arbitraries.strings().all().ofMaxLength(20)
                 .filter(s -> !s.matches("[a-z][a-z0-9]{1,15}"));
         return Arbitraries.oneOf(Arbitraries.of(INVALID_BRANDS), generated);
     }
 
-    /** Freshly minted tokens of any valid brand. */
+    /**
+     * Freshly minted tokens of any valid brand.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<PlainToken> minted() {
         return Combinators.combine(brands(), Arbitraries.longs())
                 .as((brand, seed) -> TokenFormat.withBrand(brand).generate(SeededRandom.of(seed)));
     }
 
-    /** The text of freshly minted tokens of any valid brand. */
+    /**
+     * The text of freshly minted tokens of any valid brand.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> mintedTexts() {
         return minted().map(PlainToken::reveal);
     }
@@ -66,6 +82,8 @@ public final class TokenArbitraries {
     /**
      * Legacy token strings: 1 to 1024 printable ASCII characters without spaces, never of the
      * minted shape.
+     *
+     * @return the arbitrary
      */
     public static Arbitrary<String> legacy() {
         Arbitrary<String> usual = Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(80);
@@ -79,6 +97,9 @@ public final class TokenArbitraries {
     /**
      * Every way of changing exactly one character of {@code token}: a position and a different
      * character from {@link #REPLACEMENT_CHARACTERS}.
+     *
+     * @param token a valid minted token
+     * @return the arbitrary
      */
     public static Arbitrary<String> singleCharacterMutations(String token) {
         if (token.isEmpty()) {
@@ -90,12 +111,23 @@ public final class TokenArbitraries {
                 .filter(mutated -> !mutated.equals(token));
     }
 
-    /** Minted tokens with exactly one character changed. */
+    /**
+     * Minted tokens with exactly one character changed.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> mutatedMinted() {
         return mintedTexts().flatMap(TokenArbitraries::singleCharacterMutations);
     }
 
-    /** {@code token} with the character at {@code index} replaced by {@code c}. */
+    /**
+     * {@code token} with the character at {@code index} replaced by {@code c}.
+     *
+     * @param token the token
+     * @param index where
+     * @param c the new character
+     * @return the token with that one character replaced
+     */
     public static String replace(String token, int index, char c) {
         return token.substring(0, index) + c + token.substring(index + 1);
     }
@@ -106,6 +138,8 @@ public final class TokenArbitraries {
      * itself left out). A container that compares headers ignoring case hands these over as
      * the token.
      *
+     * @param token the token
+     * @return its case variants
      * @throws IllegalArgumentException if the token has no ASCII letter
      */
     public static List<String> caseVariants(String token) {

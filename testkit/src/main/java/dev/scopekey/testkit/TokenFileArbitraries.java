@@ -40,22 +40,39 @@ public final class TokenFileArbitraries {
     private TokenFileArbitraries() {
     }
 
-    /** Anything a token file may hold: mostly lines of every kind, sometimes arbitrary bytes. */
+    /**
+     * Anything a token file may hold: mostly lines of every kind, sometimes arbitrary bytes.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<byte[]> files() {
         return Arbitraries.frequencyOf(Tuple.of(8, filesOfBytes(lines())), Tuple.of(1, junk()));
     }
 
-    /** Files made of the given lines, each ending in LF or CRLF, the last one maybe in nothing. */
+    /**
+     * Files made of the given lines, each ending in LF or CRLF, the last one maybe in nothing.
+     *
+     * @param lines the lines to draw from
+     * @return the arbitrary
+     */
     public static Arbitrary<byte[]> filesOf(Arbitrary<String> lines) {
         return filesOfBytes(lines.map(TokenFileArbitraries::utf8));
     }
 
-    /** Any number of arbitrary bytes: invalid UTF-8, NUL, lone CR and all. */
+    /**
+     * Any number of arbitrary bytes: invalid UTF-8, NUL, lone CR and all.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<byte[]> junk() {
         return Arbitraries.bytes().array(byte[].class).ofMaxSize(400);
     }
 
-    /** One line of any kind, junk included, as bytes without its line ending. */
+    /**
+     * One line of any kind, junk included, as bytes without its line ending.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<byte[]> lines() {
         return Arbitraries.frequencyOf(
                 Tuple.of(2, commentLines().map(TokenFileArbitraries::utf8)),
@@ -67,19 +84,31 @@ public final class TokenFileArbitraries {
                 Tuple.of(1, junkLines()));
     }
 
-    /** {@code #} followed by any text without line breaks, tabs included. */
+    /**
+     * {@code #} followed by any text without line breaks, tabs included.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> commentLines() {
         Arbitrary<String> text = Arbitraries.oneOf(RecordArbitraries.names(), Arbitraries.strings().all()
                 .ofMaxLength(40).map(s -> s.replace('\n', ' ').replace('\r', ' ')), Arbitraries.just(""));
         return text.map(t -> "#" + t);
     }
 
-    /** Empty lines and lines of spaces and tabs. */
+    /**
+     * Empty lines and lines of spaces and tabs.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> blankLines() {
         return Arbitraries.strings().withChars(" \t").ofMaxLength(4);
     }
 
-    /** A legacy line: a token alone, which grants {@code *}. */
+    /**
+     * A legacy line: a token alone, which grants {@code *}.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> legacyLines() {
         return legacyLineTokens();
     }
@@ -87,6 +116,8 @@ public final class TokenFileArbitraries {
     /**
      * Tokens that form a legacy line on their own: legacy strings that do not start a comment or
      * a hashed credential, and minted tokens.
+     *
+     * @return the arbitrary
      */
     public static Arbitrary<String> legacyLineTokens() {
         Arbitrary<String> legacy = TokenArbitraries.legacy()
@@ -94,19 +125,32 @@ public final class TokenFileArbitraries {
         return Arbitraries.frequencyOf(Tuple.of(4, legacy), Tuple.of(1, TokenArbitraries.mintedTexts()));
     }
 
-    /** Well-formed credential lines whose credential is a plaintext token. */
+    /**
+     * Well-formed credential lines whose credential is a plaintext token.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> plaintextLines() {
         return credentialLines(legacyLineTokens());
     }
 
-    /** Well-formed credential lines whose credential is {@code sha256:<prefix>:<hash>}, as mint writes them. */
+    /**
+     * Well-formed credential lines whose credential is {@code sha256:<prefix>:<hash>}, as mint writes them.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> hashedLines() {
         Arbitrary<PlainToken> tokens = Arbitraries.frequencyOf(Tuple.of(3, TokenArbitraries.minted()),
                 Tuple.of(1, legacyLineTokens().map(PlainToken::of)));
         return credentialLines(tokens.map(TokenFileArbitraries::hashedCredential));
     }
 
-    /** {@code sha256:<prefix>:<hash>} for a token. */
+    /**
+     * {@code sha256:<prefix>:<hash>} for a token.
+     *
+     * @param token the token
+     * @return its {@code sha256:} credential
+     */
     public static String hashedCredential(PlainToken token) {
         return "sha256:" + token.prefix() + ":" + token.hash();
     }
@@ -114,6 +158,8 @@ public final class TokenFileArbitraries {
     /**
      * Lines the grammar rejects, each yielding no token: bad hashes, bad or empty scopes, bad
      * dates and attributes, repeated known attributes, spaces or non-ASCII in a credential.
+     *
+     * @return the arbitrary
      */
     public static Arbitrary<String> malformedLines() {
         Arbitrary<PlainToken> token = TokenArbitraries.minted();
@@ -135,12 +181,20 @@ public final class TokenFileArbitraries {
                 plain.map(t -> "tök" + t));
     }
 
-    /** Lines of arbitrary bytes other than CR and LF, invalid UTF-8 and NUL included. */
+    /**
+     * Lines of arbitrary bytes other than CR and LF, invalid UTF-8 and NUL included.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<byte[]> junkLines() {
         return Arbitraries.bytes().filter(b -> b != '\n' && b != '\r').array(byte[].class).ofMaxSize(60);
     }
 
-    /** Comma-separated valid scope lists, as the scopes field holds them, spaces around commas now and then. */
+    /**
+     * Comma-separated valid scope lists, as the scopes field holds them, spaces around commas now and then.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<String> scopeLists() {
         return Combinators.combine(ScopeArbitraries.grantable().list().ofMinSize(1).ofMaxSize(4),
                         Arbitraries.of(",", ",", ", ", " , "))

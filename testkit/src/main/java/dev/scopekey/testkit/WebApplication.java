@@ -36,41 +36,84 @@ public final class WebApplication {
         this.filter = filter;
     }
 
-    /** An init-param of the filter (filter applications only). */
+    /**
+     * An init-param of the filter (filter applications only).
+     *
+     * @param name the parameter's name
+     * @param value its value
+     * @return this application
+     */
     public WebApplication initParam(String name, String value) {
         requireFilter("initParam");
         filterParams.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
-    /** Maps the filter at this URL pattern instead of {@code /*} (filter applications only). */
+    /**
+     * Maps the filter at this URL pattern instead of {@code /*} (filter applications only).
+     *
+     * @param urlPattern the pattern
+     * @return this application
+     */
     public WebApplication filterPattern(String urlPattern) {
         requireFilter("filterPattern");
         filterPattern = Objects.requireNonNull(urlPattern, "urlPattern");
         return this;
     }
 
-    /** Adds a servlet class at this URL pattern (filter applications only). */
+    /**
+     * Adds a servlet class at this URL pattern (filter applications only).
+     *
+     * @param urlPattern the pattern
+     * @param type the servlet's class
+     * @return this application
+     */
     public WebApplication servlet(String urlPattern, Class<? extends Servlet> type) {
         return servlet(urlPattern, type, Map.of());
     }
 
-    /** Adds a servlet class with init-params at this URL pattern (filter applications only). */
+    /**
+     * Adds a servlet class with init-params at this URL pattern (filter applications only).
+     *
+     * @param urlPattern the pattern
+     * @param type the servlet's class
+     * @param initParams its init parameters
+     * @return this application
+     */
     public WebApplication servlet(String urlPattern, Class<? extends Servlet> type, Map<String, String> initParams) {
         return addServlet(urlPattern, Objects.requireNonNull(type, "type"), initParams);
     }
 
-    /** Adds a servlet by class name, with init-params, at this URL pattern (filter applications only). */
+    /**
+     * Adds a servlet by class name, with init-params, at this URL pattern (filter applications only).
+     *
+     * @param urlPattern the pattern
+     * @param className the servlet's class name
+     * @param initParams its init parameters
+     * @return this application
+     */
     public WebApplication servlet(String urlPattern, String className, Map<String, String> initParams) {
         return addServlet(urlPattern, Objects.requireNonNull(className, "className"), initParams);
     }
 
-    /** Adds a servlet instance at this URL pattern (filter applications only). */
+    /**
+     * Adds a servlet instance at this URL pattern (filter applications only).
+     *
+     * @param urlPattern the pattern
+     * @param instance the servlet
+     * @return this application
+     */
     public WebApplication servlet(String urlPattern, Servlet instance) {
         return addServlet(urlPattern, Objects.requireNonNull(instance, "instance"), Map.of());
     }
 
-    /** A servlet context attribute, set before any filter or servlet starts. */
+    /**
+     * A servlet context attribute, set before any filter or servlet starts.
+     *
+     * @param name the attribute's name
+     * @param value its value
+     * @return this application
+     */
     public WebApplication attribute(String name, Object value) {
         attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
@@ -81,13 +124,21 @@ public final class WebApplication {
      * a web.xml application, also leaves out the init-params the filter refuses beside a supplied
      * service ({@code store} and {@code admin-token-env} of {@code ScopeKeyFilter}, {@code mint-rate}
      * of {@code TokenAdminServlet}), so the application's own web.xml runs on the test's service.
+     *
+     * @param service the service the filter uses
+     * @return this application
      */
     public WebApplication tokenService(TokenService service) {
         suppliedService = filter == null;
         return attribute(HttpHarness.TOKEN_SERVICE_ATTRIBUTE, service);
     }
 
-    /** The context path, {@code /} (the default) or {@code /name}. */
+    /**
+     * The context path, {@code /} (the default) or {@code /name}.
+     *
+     * @param path the context path, such as {@code /app}
+     * @return this application
+     */
     public WebApplication contextPath(String path) {
         if (!path.equals("/") && (!path.startsWith("/") || path.endsWith("/"))) {
             throw new IllegalArgumentException("a context path is / or /name, without a trailing slash");
@@ -99,6 +150,7 @@ public final class WebApplication {
     /**
      * Starts a new container with this application.
      *
+     * @return the running harness, for the test to close
      * @throws IllegalStateException if the application does not start; the causes say why
      */
     public HttpHarness start() {

@@ -77,6 +77,8 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
      * Opens the token file at {@code file} with default options, creating it empty with mode
      * {@code 0600} if it does not exist.
      *
+     * @param file the token file; created when missing
+     * @return the open store
      * @throws TokenStoreException if the file cannot be created or read
      */
     public static FileTokenStore open(Path file) {
@@ -87,6 +89,9 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
      * Opens the token file at {@code file}, creating it empty with mode {@code 0600} if it does
      * not exist. Symbolic links are resolved once, here.
      *
+     * @param file the token file; created when missing
+     * @param options re-check interval, clock and warning listener
+     * @return the open store
      * @throws TokenStoreException if the file cannot be created or read
      */
     public static FileTokenStore open(Path file, FileTokenStoreOptions options) {
@@ -324,7 +329,11 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
         closed = true;
     }
 
-    /** The token file, as resolved when opened. */
+    /**
+     * The token file, as resolved when opened.
+     *
+     * @return the token file
+     */
     public Path path() {
         return file;
     }

@@ -28,6 +28,11 @@ public final class FileTokenStoreOptions {
         this.warningListener = warningListener;
     }
 
+    /**
+     * The defaults: re-check every second, the system UTC clock, no listener.
+     *
+     * @return the options
+     */
     public static FileTokenStoreOptions defaults() {
         return DEFAULTS;
     }
@@ -36,6 +41,8 @@ public final class FileTokenStoreOptions {
      * Look at the file for outside edits at most once per {@code interval}; zero looks on every
      * call.
      *
+     * @param interval the longest time between looks
+     * @return the new options
      * @throws IllegalArgumentException if the interval is negative
      */
     public FileTokenStoreOptions withRecheckInterval(Duration interval) {
@@ -46,7 +53,12 @@ public final class FileTokenStoreOptions {
         return new FileTokenStoreOptions(interval, clock, warningListener);
     }
 
-    /** The clock that measures the re-check interval. */
+    /**
+     * The clock that measures the re-check interval.
+     *
+     * @param value the clock
+     * @return the new options
+     */
     public FileTokenStoreOptions withClock(Clock value) {
         return new FileTokenStoreOptions(recheckInterval, Objects.requireNonNull(value, "clock"), warningListener);
     }
@@ -54,19 +66,37 @@ public final class FileTokenStoreOptions {
     /**
      * Also tell {@code listener} of every line skipped on each (re)load; skipped lines are
      * logged at WARN either way. The listener must not throw.
+     *
+     * @param listener told of each skipped line
+     * @return the new options
      */
     public FileTokenStoreOptions withWarningListener(Consumer<LineWarning> listener) {
         return new FileTokenStoreOptions(recheckInterval, clock, Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * How often the file is looked at for outside edits, at most.
+     *
+     * @return the interval
+     */
     public Duration recheckInterval() {
         return recheckInterval;
     }
 
+    /**
+     * The clock that measures the re-check interval.
+     *
+     * @return the clock
+     */
     public Clock clock() {
         return clock;
     }
 
+    /**
+     * Who is told of skipped lines.
+     *
+     * @return the listener
+     */
     public Consumer<LineWarning> warningListener() {
         return warningListener;
     }

@@ -40,7 +40,11 @@ public final class TokenFile {
         this.records = Collections.unmodifiableList(found);
     }
 
-    /** A file with no lines. */
+    /**
+     * A file with no lines.
+     *
+     * @return the empty file
+     */
     public static TokenFile empty() {
         return new TokenFile(new ArrayList<>(), new HashMap<>(), List.of());
     }
@@ -48,6 +52,9 @@ public final class TokenFile {
     /**
      * Reads a token file. Never fails: a line that breaks the format is kept as it is, yields no
      * record and is reported in {@link #warnings()}.
+     *
+     * @param bytes the file's content
+     * @return the records and the warnings for skipped lines
      */
     public static TokenFile parse(byte[] bytes) {
         List<TokenFileLine> lines = TokenFileSplitter.split(bytes);
@@ -67,7 +74,11 @@ public final class TokenFile {
         return new TokenFile(lines, lineOfHash, warnings);
     }
 
-    /** The file's bytes: exactly those parsed, plus the changes applied since. */
+    /**
+     * The file's bytes: exactly those parsed, plus the changes applied since.
+     *
+     * @return the file's content
+     */
     public byte[] toBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (TokenFileLine line : lines) {
@@ -76,17 +87,29 @@ public final class TokenFile {
         return out.toByteArray();
     }
 
-    /** The records of the well-formed token lines, in file order. */
+    /**
+     * The records of the well-formed token lines, in file order.
+     *
+     * @return the records, in file order
+     */
     public List<TokenRecord> records() {
         return records;
     }
 
-    /** The lines skipped when the file was parsed, in file order. */
+    /**
+     * The lines skipped when the file was parsed, in file order.
+     *
+     * @return one warning per skipped line
+     */
     public List<LineWarning> warnings() {
         return warnings;
     }
 
-    /** How many lines the file has (a last line without a line ending counts). */
+    /**
+     * How many lines the file has (a last line without a line ending counts).
+     *
+     * @return how many lines the file has
+     */
     public int lineCount() {
         return lines.size();
     }
@@ -102,6 +125,8 @@ public final class TokenFile {
      * records rewritten in place (fields they do not change kept as written), updates of absent
      * hashes skipped. Returns this same instance when nothing changes.
      *
+     * @param change the records to insert and replace
+     * @return the new file
      * @throws DuplicateTokenException if an insert's hash or prefix is already present
      * @throws IllegalArgumentException if a record cannot be written as a line (control characters)
      */

@@ -45,6 +45,7 @@ public final class JdbcMigrations {
     /**
      * Brings the schema behind {@code dataSource} up to date.
      *
+     * @param dataSource the database
      * @return the migrations applied by this call (empty if the schema was current)
      * @throws TokenStoreException if the database fails or is not supported; a migration that
      *     fails is not recorded, so the next call tries it again

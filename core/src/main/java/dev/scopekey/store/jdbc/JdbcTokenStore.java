@@ -56,7 +56,12 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
                 ? PostgresInvalidations.start(database, cache, instanceId) : null;
     }
 
-    /** Starts building a store over {@code dataSource}. */
+    /**
+     * Starts building a store over {@code dataSource}.
+     *
+     * @param dataSource the database
+     * @return a builder with the defaults
+     */
     public static JdbcTokenStoreBuilder builder(DataSource dataSource) {
         return new JdbcTokenStoreBuilder(dataSource);
     }

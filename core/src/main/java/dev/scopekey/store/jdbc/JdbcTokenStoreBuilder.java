@@ -37,6 +37,9 @@ public final class JdbcTokenStoreBuilder {
      * How long a lookup's answer (found or unknown) is served without asking the database: the
      * longest another instance's revocation can go unnoticed here without LISTEN/NOTIFY.
      * {@link Duration#ZERO} turns the cache off.
+     *
+     * @param value how long a cached record is trusted
+     * @return this builder
      */
     public JdbcTokenStoreBuilder cacheTtl(Duration value) {
         Objects.requireNonNull(value, "cacheTtl");
@@ -47,19 +50,34 @@ public final class JdbcTokenStoreBuilder {
         return this;
     }
 
-    /** The most found tokens cached; 0 caches none. */
+    /**
+     * The most found tokens cached; 0 caches none.
+     *
+     * @param value most records cached
+     * @return this builder
+     */
     public JdbcTokenStoreBuilder cacheSize(int value) {
         this.cacheSize = nonNegative("cacheSize", value);
         return this;
     }
 
-    /** The most unknown hashes cached, bounded apart from found tokens so a flood of random tokens cannot grow it; 0 caches none. */
+    /**
+     * The most unknown hashes cached, bounded apart from found tokens so a flood of random tokens cannot grow it; 0 caches none.
+     *
+     * @param value most unknown hashes remembered
+     * @return this builder
+     */
     public JdbcTokenStoreBuilder negativeCacheSize(int value) {
         this.negativeCacheSize = nonNegative("negativeCacheSize", value);
         return this;
     }
 
-    /** The longest one statement may run (rounded up to whole seconds, at least one). */
+    /**
+     * The longest one statement may run (rounded up to whole seconds, at least one).
+     *
+     * @param value longest time a query may take
+     * @return this builder
+     */
     public JdbcTokenStoreBuilder queryTimeout(Duration value) {
         Objects.requireNonNull(value, "queryTimeout");
         if (value.isZero() || value.isNegative()) {
@@ -69,7 +87,12 @@ public final class JdbcTokenStoreBuilder {
         return this;
     }
 
-    /** The clock the cache TTL is measured on. */
+    /**
+     * The clock the cache TTL is measured on.
+     *
+     * @param value the clock
+     * @return this builder
+     */
     public JdbcTokenStoreBuilder clock(Clock value) {
         this.clock = Objects.requireNonNull(value, "clock");
         return this;
@@ -78,6 +101,9 @@ public final class JdbcTokenStoreBuilder {
     /**
      * Whether to LISTEN for other instances' changes on PostgreSQL (one dedicated connection
      * from the data source for the life of the store). Changes are NOTIFYed either way.
+     *
+     * @param value whether to listen
+     * @return this builder
      */
     public JdbcTokenStoreBuilder listenForChanges(boolean value) {
         this.listen = value;
@@ -87,6 +113,8 @@ public final class JdbcTokenStoreBuilder {
     /**
      * The store. Connects to nothing yet: the dialect is detected on first use, so a store
      * built while the database is down answers with {@code TokenStoreException} until it is up.
+     *
+     * @return the store
      */
     public JdbcTokenStore build() {
         return new JdbcTokenStore(this);

@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class InMemoryTokenStore implements TokenStore {
     private volatile TokenIndex index;
 
+    /** An empty store. */
     public InMemoryTokenStore() {
         this.index = TokenIndex.empty();
     }
@@ -31,6 +32,9 @@ public final class InMemoryTokenStore implements TokenStore {
     /**
      * A store preloaded with records, which (unlike inserts) may share a display prefix, as
      * legacy tokens from a token file can.
+     *
+     * @param records the records
+     * @return the store
      */
     public static InMemoryTokenStore withRecords(Collection<TokenRecord> records) {
         return new InMemoryTokenStore(TokenIndex.of(records));
