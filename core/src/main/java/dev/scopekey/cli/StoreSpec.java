@@ -27,18 +27,28 @@ public record StoreSpec(Kind kind, String location, boolean create) {
      *
      * @param kind file or database
      * @param location the file path or the JDBC URL
+     * @param create whether a missing token file is created ({@code --create}, {@code mint --init})
      */
     public StoreSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(location, "location");
     }
 
-    /** A store that must already exist. */
+    /**
+     * A store that must already exist.
+     *
+     * @param kind file or database
+     * @param location the file path or the JDBC URL
+     */
     public StoreSpec(Kind kind, String location) {
         this(kind, location, false);
     }
 
-    /** This store, a missing token file to be created. */
+    /**
+     * This store, a missing token file to be created.
+     *
+     * @return the same store, created when missing
+     */
     public StoreSpec creating() {
         return new StoreSpec(kind, location, true);
     }

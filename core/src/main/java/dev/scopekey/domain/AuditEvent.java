@@ -59,13 +59,26 @@ public record AuditEvent(AuditEventType type, String actor, String target, Insta
         facts = Collections.unmodifiableMap(copy);
     }
 
-    /** An event without further facts. */
+    /**
+     * An event without further facts.
+     *
+     * @param type what happened
+     * @param actor actor label
+     * @param target the token or subject acted on, or null
+     * @param at when
+     * @param clientAddress the caller's address, or null
+     * @param detail a short reason code, or null
+     */
     public AuditEvent(AuditEventType type, String actor, String target, Instant at, String clientAddress,
                       String detail) {
         this(type, actor, target, at, clientAddress, detail, Map.of());
     }
 
-    /** The event's name as logs write it: {@code token_minted}, {@code authorization_denied}, … */
+    /**
+     * The event's name as logs write it: {@code token_minted}, {@code authorization_denied}, …
+     *
+     * @return the type's name in lower case
+     */
     public String name() {
         return type.name().toLowerCase(Locale.ROOT);
     }
@@ -93,6 +106,8 @@ public record AuditEvent(AuditEventType type, String actor, String target, Insta
      * The event as one line a person reads: its name, then every other field as {@code key=value}
      * with the value escaped ({@link LogText#value}), e.g.
      * {@code token_minted actor=cli target=sk_AbC… at=… scopes=reports:read subject=alice}.
+     *
+     * @return the line, without a line break
      */
     public String message() {
         StringBuilder line = new StringBuilder(name());

@@ -10,7 +10,12 @@ package dev.scopekey.service;
  * @param path the decoded path within the application, or null
  */
 public record ClientRequest(String clientAddress, String method, String path) {
-    /** A request known only by its client's address (which may be null). */
+    /**
+     * A request known only by its client's address.
+     *
+     * @param clientAddress the caller's address, or null
+     * @return the request, without method and path
+     */
     public static ClientRequest from(String clientAddress) {
         return new ClientRequest(clientAddress, null, null);
     }

@@ -89,6 +89,10 @@ public final class TokenService implements AutoCloseable {
      * Who the bearer {@code token} is, auditing a denial once with its reason and the request's
      * client, method and path. A request with no credential at all is not audited (every
      * anonymous request would be a line).
+     *
+     * @param token the bearer token as sent, or null
+     * @param request where the request came from and what it asked for
+     * @return granted with the principal, denied with the reason, or unavailable
      */
     public AuthDecision authenticate(String token, ClientRequest request) {
         AuthDecision decision = authentication.authenticate(token);
@@ -105,6 +109,9 @@ public final class TokenService implements AutoCloseable {
      * with the reason and the request, never with what was sent. {@link DenialReason#NO_CREDENTIAL}
      * is not audited.
      *
+     * @param reason why the adapter refused the request
+     * @param request where the request came from and what it asked for
+     * @return the denial to answer with
      * @throws IllegalArgumentException for {@link DenialReason#INSUFFICIENT_SCOPE}, which needs a principal
      */
     public AuthDecision.Denied deny(DenialReason reason, ClientRequest request) {
@@ -191,12 +198,24 @@ public final class TokenService implements AutoCloseable {
      * Checks that an authenticated principal holds {@code requiredScope} (null, malformed or a
      * wildcard fails closed), auditing a denial once with the scope as written and the request's
      * client, method and path.
+     *
+     * @param principal who authenticated
+     * @param requiredScope the scope the route needs, as written
+     * @param request where the request came from and what it asked for
+     * @return granted, or denied for the missing scope
      */
     public AuthDecision authorize(TokenPrincipal principal, String requiredScope, ClientRequest request) {
         return authorize(principal, Scope.parse(requiredScope).orElse(null), requiredScope, request);
     }
 
-    /** As {@link #authorize(TokenPrincipal, String, ClientRequest)}, with a scope parsed once up front. */
+    /**
+     * As {@link #authorize(TokenPrincipal, String, ClientRequest)}, with a scope parsed once up front.
+     *
+     * @param principal who authenticated
+     * @param requiredScope the scope the route needs, or null (which fails closed)
+     * @param request where the request came from and what it asked for
+     * @return granted, or denied for the missing scope
+     */
     public AuthDecision authorize(TokenPrincipal principal, Scope requiredScope, ClientRequest request) {
         return authorize(principal, requiredScope, requiredScope == null ? null : requiredScope.value(), request);
     }

@@ -18,6 +18,9 @@ public final class TokenFileAccess {
     /**
      * Whether group or others may read {@code file}; false where the file system has no POSIX
      * permissions or the file cannot be looked at.
+     *
+     * @param file the token file
+     * @return whether its mode lets group or others read it
      */
     public static boolean readableByOthers(Path file) {
         try {
