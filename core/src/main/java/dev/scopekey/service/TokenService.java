@@ -87,8 +87,7 @@ public final class TokenService implements AutoCloseable {
 
     /**
      * Who the bearer {@code token} is, auditing a denial once with its reason and the request's
-     * client, method and path. A request with no credential at all is not audited (every
-     * anonymous request would be a line).
+     * client, method and path; a missing token is a denial too.
      *
      * @param token the bearer token as sent, or null
      * @param request where the request came from and what it asked for
@@ -106,8 +105,8 @@ public final class TokenService implements AutoCloseable {
     /**
      * Denies a request an adapter refused before any token could be checked (two tokens, an empty
      * one, one outside the bearer syntax or too long) and audits it like any other denial: once,
-     * with the reason and the request, never with what was sent. {@link DenialReason#NO_CREDENTIAL}
-     * is not audited.
+     * with the reason and the request, never with what was sent. A request without a credential
+     * is a denial too ({@link DenialReason#NO_CREDENTIAL}).
      *
      * @param reason why the adapter refused the request
      * @param request where the request came from and what it asked for
@@ -123,9 +122,7 @@ public final class TokenService implements AutoCloseable {
     }
 
     private void auditDenial(DenialReason reason, String target, ClientRequest request) {
-        if (reason != DenialReason.NO_CREDENTIAL) {
-            audit.denied(AuditEventType.AUTHENTICATION_DENIED, ActorLabel.ANONYMOUS, target, reason, request, null);
-        }
+        audit.denied(AuditEventType.AUTHENTICATION_DENIED, ActorLabel.ANONYMOUS, target, reason, request, null);
     }
 
     /**

@@ -39,16 +39,18 @@ class AuditEventFactsTest {
     }
 
     @Test
-    void deny_ofAnAdaptersRefusal_isAuditedOnce_withTheRequest_butNoCredentialIsNot() {
+    void deny_ofAnAdaptersRefusal_isAuditedOnce_withTheRequest_noCredentialIncluded() {
         ClientRequest request = new ClientRequest("192.0.2.9", "GET", "/reports");
 
         AuthDecision.Denied denied = service.deny(DenialReason.INVALID_REQUEST, request);
         service.deny(DenialReason.NO_CREDENTIAL, request);
 
         assertEquals(DenialReason.INVALID_REQUEST, denied.reason());
-        assertEquals(1, audit.events.size(), audit.events.toString());
+        assertEquals(2, audit.events.size(), audit.events.toString());
+        assertEquals("authentication_denied actor=anonymous at=" + audit.events.get(0).at()
+                + " client=192.0.2.9 detail=INVALID_REQUEST method=GET path=/reports", audit.events.get(0).message());
         assertEquals("authentication_denied actor=anonymous at=" + audit.last().at()
-                + " client=192.0.2.9 detail=INVALID_REQUEST method=GET path=/reports", audit.last().message());
+                + " client=192.0.2.9 detail=NO_CREDENTIAL method=GET path=/reports", audit.last().message());
     }
 
     @Test

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue #9 (denials must be visible): each row of the RFC 6750 table in DESIGN §5, sent over real
  * HTTP, leaves exactly one audit line (real {@link Slf4jAuditSink}, slf4j-simple, read from the
- * output) naming its type, reason, method and path — except a request with no credential at all,
- * which is deliberately not audited, and a store outage, which is not a denial but one health line.
+ * output) naming its type, reason, method and path, a request with no credential included; a store
+ * outage is not a denial but one health line.
  * A token that is refused for its shape never appears in the line, not even in part.
  */
 class EveryDenialIsAuditedOnceTest extends HttpTestSupport {
@@ -31,14 +31,24 @@ class EveryDenialIsAuditedOnceTest extends HttpTestSupport {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     @Test
-    void noCredential_anotherScheme_andAQueryStringToken_areNotAudited() {
+    void noCredential_anotherScheme_andAQueryStringToken_areAuditedOnce_asNoCredential() {
         start(WebXml.standard());
         String read = token("kafka:endpoint:read");
 
-        assertEquals(List.of(), audited(() -> http.get(KAFKA, null), 401));
-        assertEquals(List.of(), audited(() -> http.send("GET", KAFKA, null, null, "Authorization", "Basic dXNlcjpw"),
-                401));
-        assertEquals(List.of(), audited(() -> http.get(KAFKA + "?access_token=" + read, null), 401));
+        assertDenial(auditedOnce(() -> http.get(KAFKA, null), 401), "authentication_denied", "NO_CREDENTIAL",
+                "GET", KAFKA);
+        assertDenial(auditedOnce(() -> http.send("GET", KAFKA, null, null, "Authorization", "Basic dXNlcjpw"), 401),
+                "authentication_denied", "NO_CREDENTIAL", "GET", KAFKA);
+        String queryToken = auditedOnce(() -> http.get(KAFKA + "?access_token=" + read, null), 401);
+        assertDenial(queryToken, "authentication_denied", "NO_CREDENTIAL", "GET", KAFKA);
+        assertFalse(queryToken.contains(read), queryToken);
+    }
+
+    @Test
+    void aPublicPath_isNoDenial_andLeavesNoAuditLine() {
+        start(WebXml.standard());
+
+        assertEquals(List.of(), audited(() -> http.get("/health", null), 200));
     }
 
     @Test
