@@ -1,5 +1,7 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.testing.FailingStore;
 import static dev.scopekey.cli.CliHarness.STORE;
 import static dev.scopekey.cli.CliHarness.prefixOf;
@@ -116,7 +118,9 @@ class ListCommandTest {
 
     @Test
     void list_replacesControlCharactersInNames() {
-        cli.preload(LegacyRecords.legacy("operator-written-token-1", "evil\u001b[2Jname"));
+        cli.preload(TokenRecord.legacy(PlainToken.of("operator-written-token-1")).toBuilder()
+                .name("evil\u001b[2Jname")
+                .build());
 
         String out = cli.run("list", STORE).out();
 

@@ -36,8 +36,10 @@ class ListShowsSourceTest {
     void list_showsEachRecordsOwnSource() {
         CliHarness cli = new CliHarness();
         PlainToken config = PlainToken.of("config-provided-token-0123456789");
-        cli.preload(new TokenRecord(config.prefix(), config.hash(), ScopeSet.root(), "break-glass", null, null, null,
-                null, null, null, null, TokenSource.CONFIG));
+        cli.preload(TokenRecord.builder(config.prefix(), config.hash(), ScopeSet.root())
+                .name("break-glass")
+                .source(TokenSource.CONFIG)
+                .build());
 
         CliHarness.Result result = cli.run("list", STORE);
 

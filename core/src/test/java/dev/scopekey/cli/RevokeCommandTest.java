@@ -1,5 +1,7 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.testing.FailingStore;
 import static dev.scopekey.cli.CliHarness.STORE;
 import static dev.scopekey.cli.CliHarness.prefixOf;
@@ -50,7 +52,8 @@ class RevokeCommandTest {
 
     @Test
     void revoke_ofAPrefixTwoLegacyTokensShare_isRefused_andRevokesNeither() {
-        cli.preload(LegacyRecords.legacy("sharedpfx-one-token", null), LegacyRecords.legacy("sharedpfx-two-token", null));
+        cli.preload(TokenRecord.legacy(PlainToken.of("sharedpfx-one-token")),
+                TokenRecord.legacy(PlainToken.of("sharedpfx-two-token")));
 
         CliHarness.Result result = cli.run("revoke", STORE, "sharedpf");
 

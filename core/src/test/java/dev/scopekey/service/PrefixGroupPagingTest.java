@@ -10,7 +10,6 @@ import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenRecord;
-import dev.scopekey.domain.TokenSource;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import dev.scopekey.testing.TestClock;
@@ -47,8 +46,9 @@ class PrefixGroupPagingTest {
 
     private static TokenRecord legacyOf(String token, String subject) {
         PlainToken plain = PlainToken.of(token);
-        return new TokenRecord(plain.prefix(), plain.hash(), ScopeSet.parseList("reports:read"), null, subject, null,
-                null, null, null, null, null, TokenSource.STORE);
+        return TokenRecord.builder(plain.prefix(), plain.hash(), ScopeSet.parseList("reports:read"))
+                .subject(subject)
+                .build();
     }
 
     private TokenService serviceOver(List<String> tokens) {

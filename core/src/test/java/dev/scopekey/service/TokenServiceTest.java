@@ -271,10 +271,8 @@ class TokenServiceTest {
         assertTrue(legacyService.authenticate("legacyAA-second-token").isGranted());
     }
 
-    private TokenRecord legacy(String token) {
-        PlainToken plain = PlainToken.of(token);
-        return new TokenRecord(plain.prefix(), plain.hash(), ScopeSet.root(), null, null, null, null, null, null,
-                null, null, TokenSource.STORE);
+    private static TokenRecord legacy(String token) {
+        return TokenRecord.legacy(PlainToken.of(token));
     }
 
     @Test

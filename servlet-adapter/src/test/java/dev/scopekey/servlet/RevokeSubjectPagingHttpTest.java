@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenRecord;
-import dev.scopekey.domain.TokenSource;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,9 @@ class RevokeSubjectPagingHttpTest extends HttpTestSupport {
         List<TokenRecord> records = new ArrayList<>();
         for (String token : tokens) {
             PlainToken plain = PlainToken.of(token);
-            records.add(new TokenRecord(plain.prefix(), plain.hash(), ScopeSet.parseList("kafka:endpoint:read"), null,
-                    "alice", null, null, null, null, null, null, TokenSource.STORE));
+            records.add(TokenRecord.builder(plain.prefix(), plain.hash(), ScopeSet.parseList("kafka:endpoint:read"))
+                    .subject("alice")
+                    .build());
         }
         store = InMemoryTokenStore.withRecords(records);
         start(WebXml.standard(), ADMIN);

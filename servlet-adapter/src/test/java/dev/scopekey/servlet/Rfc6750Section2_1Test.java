@@ -3,6 +3,8 @@ package dev.scopekey.servlet;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import dev.scopekey.testkit.HttpReply;
 import java.util.List;
@@ -20,7 +22,8 @@ class Rfc6750Section2_1Test extends HttpTestSupport {
     private static final String NON_B64_LEGACY = "legacy!token";
 
     private void startWithLegacyTokens() throws Exception {
-        store = InMemoryTokenStore.withRecords(List.of(LegacyRecords.of(B64_LEGACY), LegacyRecords.of(NON_B64_LEGACY)));
+        store = InMemoryTokenStore.withRecords(List.of(TokenRecord.legacy(PlainToken.of(B64_LEGACY)),
+                TokenRecord.legacy(PlainToken.of(NON_B64_LEGACY))));
         start(WebXml.standard());
         watch(B64_LEGACY);
         watch(NON_B64_LEGACY);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import dev.scopekey.testkit.HttpReply;
 import java.time.Duration;
@@ -163,7 +165,8 @@ class TokenAdminHttpTest extends HttpTestSupport {
     void revokingAnAmbiguousLegacyPrefix_is409_andRevokesNothing() throws Exception {
         String first = "legacy01-first-token";
         String second = "legacy01-second-token";
-        store = InMemoryTokenStore.withRecords(List.of(LegacyRecords.of(first), LegacyRecords.of(second)));
+        store = InMemoryTokenStore.withRecords(List.of(TokenRecord.legacy(PlainToken.of(first)),
+                TokenRecord.legacy(PlainToken.of(second))));
         start(WebXml.standard());
         watch(first);
         watch(second);

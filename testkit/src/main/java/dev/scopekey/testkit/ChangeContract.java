@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenRecord;
-import dev.scopekey.domain.TokenSource;
 import dev.scopekey.port.DuplicateTokenException;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenStore;
@@ -159,8 +158,7 @@ abstract class ChangeContract extends StoreContractSupport {
         TokenRecord full = samples().full();
         TokenRecord bare = samples().bare();
         insertEach(full, bare);
-        TokenRecord cleared = new TokenRecord(full.prefix(), full.hash(), ScopeSet.parseList("only:this"), null, null,
-                null, null, null, null, null, null, TokenSource.STORE);
+        TokenRecord cleared = TokenRecord.builder(full.prefix(), full.hash(), ScopeSet.parseList("only:this")).build();
         TokenRecord filled = withPrefixAndHash(samples().full(), bare.prefix(), bare.hash());
         store().apply(TokenChange.update(List.of(cleared, filled)));
         assertHoldsExactly(store(), List.of(cleared, filled));
@@ -215,10 +213,12 @@ abstract class ChangeContract extends StoreContractSupport {
         for (int i = 0; i < count; i++) {
             TokenRecord base = samples().full();
             String actor = SampleValues.ACTORS.get(i % SampleValues.ACTORS.size());
-            records.add(new TokenRecord(base.prefix(), base.hash(), base.scopes(),
-                    SampleValues.NAMES.get(i % SampleValues.NAMES.size()),
-                    SampleValues.SUBJECTS.get(i % SampleValues.SUBJECTS.size()), base.createdAt(), actor,
-                    base.expiresAt(), base.lastUsedAt(), base.revokedAt(), actor, TokenSource.STORE));
+            records.add(base.toBuilder()
+                    .name(SampleValues.NAMES.get(i % SampleValues.NAMES.size()))
+                    .subject(SampleValues.SUBJECTS.get(i % SampleValues.SUBJECTS.size()))
+                    .createdBy(actor)
+                    .revokedBy(actor)
+                    .build());
         }
         insertEach(records);
         assertHoldsExactly(store(), records);
@@ -230,10 +230,8 @@ abstract class ChangeContract extends StoreContractSupport {
         for (String padded : List.of(" padded on both sides ", "trailing  ", "  leading")) {
             TokenRecord nameOnly = samples().bare();
             TokenRecord subjectOnly = samples().bare();
-            records.add(new TokenRecord(nameOnly.prefix(), nameOnly.hash(), nameOnly.scopes(), padded, null, null,
-                    null, null, null, null, null, TokenSource.STORE));
-            records.add(new TokenRecord(subjectOnly.prefix(), subjectOnly.hash(), subjectOnly.scopes(), null, padded,
-                    null, null, null, null, null, null, TokenSource.STORE));
+            records.add(nameOnly.toBuilder().name(padded).build());
+            records.add(subjectOnly.toBuilder().subject(padded).build());
         }
         insertEach(records);
         assertHoldsExactly(store(), records);
@@ -246,9 +244,12 @@ abstract class ChangeContract extends StoreContractSupport {
         for (int i = 0; i < 8; i++) {
             TokenRecord base = samples().bare();
             Instant at = samples().instant().plus(step.multipliedBy(i));
-            records.add(new TokenRecord(base.prefix(), base.hash(), base.scopes(), null, null, at, null,
-                    at.plus(step), at.plus(step.multipliedBy(2)), at.plus(step.multipliedBy(3)), null,
-                    TokenSource.STORE));
+            records.add(base.toBuilder()
+                    .createdAt(at)
+                    .expiresAt(at.plus(step))
+                    .lastUsedAt(at.plus(step.multipliedBy(2)))
+                    .revokedAt(at.plus(step.multipliedBy(3)))
+                    .build());
         }
         insertEach(records);
         assertHoldsExactly(store(), records);
@@ -270,8 +271,7 @@ abstract class ChangeContract extends StoreContractSupport {
 
     private static TokenRecord legacyRecord(String token, String scope) {
         PlainToken plain = PlainToken.of(token);
-        return new TokenRecord(plain.prefix(), plain.hash(), ScopeSet.parseList(scope), null, null, null, null, null,
-                null, null, null, TokenSource.STORE);
+        return TokenRecord.builder(plain.prefix(), plain.hash(), ScopeSet.parseList(scope)).build();
     }
 
     static TokenRecord withPrefix(TokenRecord r, String prefix) {
@@ -283,7 +283,6 @@ abstract class ChangeContract extends StoreContractSupport {
     }
 
     static TokenRecord withPrefixAndHash(TokenRecord r, String prefix, String hash) {
-        return new TokenRecord(prefix, hash, r.scopes(), r.name(), r.subject(), r.createdAt(), r.createdBy(),
-                r.expiresAt(), r.lastUsedAt(), r.revokedAt(), r.revokedBy(), r.source());
+        return r.toBuilder().prefix(prefix).hash(hash).build();
     }
 }

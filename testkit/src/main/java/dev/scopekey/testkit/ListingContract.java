@@ -6,7 +6,6 @@ import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenRecord;
-import dev.scopekey.domain.TokenSource;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
@@ -46,8 +45,7 @@ abstract class ListingContract extends ChangeContract {
         for (String token : List.of("Zeta-token-0000", "zeta-token-0000", "ZETA-token-0000", "_under-token-00",
                 "~tilde-token-00", "0digit-token-00", "#hash:token-000", "A,comma-token-0", "a.dot.token.000")) {
             PlainToken plain = PlainToken.of(token);
-            records.add(new TokenRecord(plain.prefix(), plain.hash(), ScopeSet.parseList("a"), null, null, null, null,
-                    null, null, null, null, TokenSource.STORE));
+            records.add(TokenRecord.builder(plain.prefix(), plain.hash(), ScopeSet.parseList("a")).build());
         }
         insertInBatches(records, 10);
         records.sort(LISTING_ORDER);
@@ -239,7 +237,6 @@ abstract class ListingContract extends ChangeContract {
     }
 
     private static TokenRecord withExpiry(TokenRecord r, Instant expiresAt) {
-        return new TokenRecord(r.prefix(), r.hash(), r.scopes(), r.name(), r.subject(), r.createdAt(), r.createdBy(),
-                expiresAt, r.lastUsedAt(), r.revokedAt(), r.revokedBy(), r.source());
+        return r.toBuilder().expiresAt(expiresAt).build();
     }
 }

@@ -4,7 +4,6 @@ import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenRecord;
-import dev.scopekey.domain.TokenSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,9 +64,17 @@ public final class RecordArbitraries {
                 actor)
                 .as(Identity::new);
         return Combinators.combine(identity, instant, instant, instant, actor)
-                .as((id, expiresAt, lastUsedAt, revokedAt, revokedBy) -> new TokenRecord(id.token().prefix(),
-                        id.token().hash(), id.scopes(), id.name(), id.subject(), id.createdAt(), id.createdBy(), expiresAt,
-                        lastUsedAt, revokedAt, revokedBy, TokenSource.STORE));
+                .as((id, expiresAt, lastUsedAt, revokedAt, revokedBy) -> TokenRecord
+                        .builder(id.token().prefix(), id.token().hash(), id.scopes())
+                        .name(id.name())
+                        .subject(id.subject())
+                        .createdAt(id.createdAt())
+                        .createdBy(id.createdBy())
+                        .expiresAt(expiresAt)
+                        .lastUsedAt(lastUsedAt)
+                        .revokedAt(revokedAt)
+                        .revokedBy(revokedBy)
+                        .build());
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.scopekey.domain.Scope;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
-import dev.scopekey.domain.TokenSource;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,24 +108,37 @@ final class SampleRecords {
     /** A record with every optional field set. */
     TokenRecord full() {
         PlainToken token = token();
-        return new TokenRecord(token.prefix(), token.hash(), scopes(), name(), subject(), instant(),
-                pick(SampleValues.ACTORS), instant(), instant(), instant(), pick(SampleValues.ACTORS),
-                TokenSource.STORE);
+        return TokenRecord.builder(token.prefix(), token.hash(), scopes())
+                .name(name())
+                .subject(subject())
+                .createdAt(instant())
+                .createdBy(pick(SampleValues.ACTORS))
+                .expiresAt(instant())
+                .lastUsedAt(instant())
+                .revokedAt(instant())
+                .revokedBy(pick(SampleValues.ACTORS))
+                .build();
     }
 
     /** A record with only the required fields set. */
     TokenRecord bare() {
         PlainToken token = token();
-        return new TokenRecord(token.prefix(), token.hash(), scopes(), null, null, null, null, null, null, null, null,
-                TokenSource.STORE);
+        return TokenRecord.builder(token.prefix(), token.hash(), scopes()).build();
     }
 
     /** A record whose optional fields are each set or not, at random. */
     TokenRecord mixed() {
         PlainToken token = token();
-        return new TokenRecord(token.prefix(), token.hash(), scopes(), maybe(name()), maybe(subject()),
-                maybe(instant()), maybe(pick(SampleValues.ACTORS)), maybe(instant()), maybe(instant()),
-                maybe(instant()), maybe(pick(SampleValues.ACTORS)), TokenSource.STORE);
+        return TokenRecord.builder(token.prefix(), token.hash(), scopes())
+                .name(maybe(name()))
+                .subject(maybe(subject()))
+                .createdAt(maybe(instant()))
+                .createdBy(maybe(pick(SampleValues.ACTORS)))
+                .expiresAt(maybe(instant()))
+                .lastUsedAt(maybe(instant()))
+                .revokedAt(maybe(instant()))
+                .revokedBy(maybe(pick(SampleValues.ACTORS)))
+                .build();
     }
 
     /** {@code count} fresh records. */

@@ -148,9 +148,7 @@ public final class ScopeKeyFixture implements AutoCloseable {
         PlainToken token = mint(request);
         if (spec.expired()) {
             TokenRecord r = store.findByHash(token.hash()).orElseThrow();
-            store.apply(TokenChange.update(List.of(new TokenRecord(r.prefix(), r.hash(), r.scopes(), r.name(),
-                    r.subject(), r.createdAt(), r.createdBy(), clock.instant(), r.lastUsedAt(), r.revokedAt(),
-                    r.revokedBy(), r.source()))));
+            store.apply(TokenChange.update(List.of(r.toBuilder().expiresAt(clock.instant()).build())));
         }
         if (spec.revoked()) {
             service.revoke(OPERATOR, token.prefix()).value();

@@ -255,9 +255,10 @@ class TokenStoreContractSelfTest {
         }
 
         private static List<TokenRecord> seconds(List<TokenRecord> records) {
-            return records.stream().map(r -> new TokenRecord(r.prefix(), r.hash(), r.scopes(), r.name(), r.subject(),
-                    Instants.truncate(r.createdAt() == null ? Instant.EPOCH : r.createdAt(), java.time.Duration.ofSeconds(1)),
-                    r.createdBy(), r.expiresAt(), r.lastUsedAt(), r.revokedAt(), r.revokedBy(), r.source()))
+            return records.stream().map(r -> r.toBuilder()
+                    .createdAt(Instants.truncate(r.createdAt() == null ? Instant.EPOCH : r.createdAt(),
+                            java.time.Duration.ofSeconds(1)))
+                    .build())
                     .collect(Collectors.toList());
         }
     }

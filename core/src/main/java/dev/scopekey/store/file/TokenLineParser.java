@@ -5,7 +5,6 @@ import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenDigest;
 import dev.scopekey.domain.TokenRecord;
-import dev.scopekey.domain.TokenSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -74,11 +73,16 @@ final class TokenLineParser {
                 return Result.rejected(problem);
             }
         }
-        TokenRecord record = new TokenRecord(identity.prefix(), identity.hash(), scopes, emptyToNull(name),
-                (String) known.get(KnownAttribute.SUBJECT), createdAt, (String) known.get(KnownAttribute.BY),
-                (Instant) known.get(KnownAttribute.EXPIRES), (Instant) known.get(KnownAttribute.USED),
-                (Instant) known.get(KnownAttribute.REVOKED), (String) known.get(KnownAttribute.REVOKED_BY),
-                TokenSource.STORE);
+        TokenRecord record = TokenRecord.builder(identity.prefix(), identity.hash(), scopes)
+                .name(emptyToNull(name))
+                .subject((String) known.get(KnownAttribute.SUBJECT))
+                .createdAt(createdAt)
+                .createdBy((String) known.get(KnownAttribute.BY))
+                .expiresAt((Instant) known.get(KnownAttribute.EXPIRES))
+                .lastUsedAt((Instant) known.get(KnownAttribute.USED))
+                .revokedAt((Instant) known.get(KnownAttribute.REVOKED))
+                .revokedBy((String) known.get(KnownAttribute.REVOKED_BY))
+                .build();
         return Result.of(new TokenEntry(credential, false, fields[1], name, created, attributes, record));
     }
 
@@ -89,9 +93,7 @@ final class TokenLineParser {
         if (!PlainToken.isWellFormed(text)) {
             return Result.rejected(LineProblem.LEGACY_NOT_A_TOKEN);
         }
-        PlainToken token = PlainToken.of(text);
-        TokenRecord record = new TokenRecord(token.prefix(), token.hash(), ScopeSet.root(), null, null, null, null,
-                null, null, null, null, TokenSource.STORE);
+        TokenRecord record = TokenRecord.legacy(PlainToken.of(text));
         return Result.of(new TokenEntry(text, true, null, null, null, List.of(), record));
     }
 

@@ -61,9 +61,12 @@ final class TokenRows {
 
     /** What the store keeps of {@code record}: the same record with instants truncated. */
     static TokenRecord stored(TokenRecord record) {
-        return new TokenRecord(record.prefix(), record.hash(), record.scopes(), record.name(), record.subject(),
-                truncate(record.createdAt()), record.createdBy(), truncate(record.expiresAt()),
-                truncate(record.lastUsedAt()), truncate(record.revokedAt()), record.revokedBy(), record.source());
+        return record.toBuilder()
+                .createdAt(truncate(record.createdAt()))
+                .expiresAt(truncate(record.expiresAt()))
+                .lastUsedAt(truncate(record.lastUsedAt()))
+                .revokedAt(truncate(record.revokedAt()))
+                .build();
     }
 
     static Instant truncate(Instant instant) {
@@ -138,19 +141,20 @@ final class TokenRows {
 
     private static TokenRecord readValid(ResultSet row, Dialect dialect) throws SQLException {
         String scopes = row.getString("scopes");
-        return new TokenRecord(
-                row.getString("prefix"),
-                row.getString("hash"),
-                scopes == null || scopes.isEmpty() ? ScopeSet.empty() : ScopeSet.parseList(scopes),
-                row.getString("name"),
-                row.getString("subject"),
-                dialect.readInstant(row, "created_at"),
-                row.getString("created_by"),
-                dialect.readInstant(row, "expires_at"),
-                dialect.readInstant(row, "last_used_at"),
-                dialect.readInstant(row, "revoked_at"),
-                row.getString("revoked_by"),
-                TokenSource.valueOf(row.getString("source")));
+        return TokenRecord.builder(
+                        row.getString("prefix"),
+                        row.getString("hash"),
+                        scopes == null || scopes.isEmpty() ? ScopeSet.empty() : ScopeSet.parseList(scopes))
+                .name(row.getString("name"))
+                .subject(row.getString("subject"))
+                .createdAt(dialect.readInstant(row, "created_at"))
+                .createdBy(row.getString("created_by"))
+                .expiresAt(dialect.readInstant(row, "expires_at"))
+                .lastUsedAt(dialect.readInstant(row, "last_used_at"))
+                .revokedAt(dialect.readInstant(row, "revoked_at"))
+                .revokedBy(row.getString("revoked_by"))
+                .source(TokenSource.valueOf(row.getString("source")))
+                .build();
     }
 
     private static void checkLength(String field, String value, int max) {

@@ -107,8 +107,7 @@ class TokenFileMutationTest {
         String hash = TokenDigest.sha256Hex("operator-token-1");
         TokenFile file = TokenFile.parse(bytes("operator-token-1\ta:b\t\t\tz=1\tused=2024-01-01\tby=me\n"));
         TokenRecord old = record(file, hash);
-        TokenRecord withoutUse = new TokenRecord(old.prefix(), old.hash(), old.scopes(), old.name(), old.subject(),
-                old.createdAt(), old.createdBy(), old.expiresAt(), null, old.revokedAt(), old.revokedBy(), old.source());
+        TokenRecord withoutUse = old.toBuilder().lastUsedAt(null).build();
 
         TokenFile next = file.apply(TokenChange.update(List.of(withoutUse)));
 
@@ -145,8 +144,7 @@ class TokenFileMutationTest {
         TokenFile file = TokenFile.empty().apply(TokenChange.insert(minted(token)));
         byte[] before = file.toBytes();
         TokenRecord samePrefix = TokenRecord.minted(token, ScopeSet.parseList("x:y"), null, null, T0, null, null);
-        TokenRecord otherHash = new TokenRecord(token.prefix(), TokenDigest.sha256Hex("other"),
-                ScopeSet.parseList("x:y"), null, null, T0, null, null, null, null, null, samePrefix.source());
+        TokenRecord otherHash = samePrefix.toBuilder().hash(TokenDigest.sha256Hex("other")).build();
 
         assertThrows(DuplicateTokenException.class, () -> file.apply(TokenChange.insert(samePrefix)));
         assertThrows(DuplicateTokenException.class, () -> file.apply(TokenChange.insert(otherHash)));

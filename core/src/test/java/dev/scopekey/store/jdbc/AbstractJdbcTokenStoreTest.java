@@ -158,12 +158,20 @@ abstract class AbstractJdbcTokenStoreTest {
 
     @Test
     void insert_thenFind_roundTripsEveryField() {
-        TokenRecord full = new TokenRecord("sk_Full0Prefix", TokenDigest.sha256Hex("full"),
-                ScopeSet.parseList("kafka:endpoint:read,workspaces:w42:*"), "ci reader ü", "team-ä",
-                T0, ActorLabel.CLI, T0.plus(Duration.ofDays(30)), T0.plusSeconds(5), T0.plusSeconds(60),
-                "token:sk_admin", TokenSource.STORE);
-        TokenRecord bare = new TokenRecord("leg", TokenDigest.sha256Hex("legacy-token"), ScopeSet.empty(),
-                null, null, null, null, null, null, null, null, TokenSource.CONFIG);
+        TokenRecord full = TokenRecord.builder("sk_Full0Prefix", TokenDigest.sha256Hex("full"),
+                        ScopeSet.parseList("kafka:endpoint:read,workspaces:w42:*"))
+                .name("ci reader ü")
+                .subject("team-ä")
+                .createdAt(T0)
+                .createdBy(ActorLabel.CLI)
+                .expiresAt(T0.plus(Duration.ofDays(30)))
+                .lastUsedAt(T0.plusSeconds(5))
+                .revokedAt(T0.plusSeconds(60))
+                .revokedBy("token:sk_admin")
+                .build();
+        TokenRecord bare = TokenRecord.builder("leg", TokenDigest.sha256Hex("legacy-token"), ScopeSet.empty())
+                .source(TokenSource.CONFIG)
+                .build();
         store().apply(new TokenChange(List.of(full, bare), List.of()));
 
         JdbcTokenStore fresh = uncachedStore();
@@ -253,8 +261,14 @@ abstract class AbstractJdbcTokenStoreTest {
         JdbcTokenStore store = store();
         TokenRecord used = record("sk_used", "used").withLastUsedAt(T0.plusSeconds(30));
         store.apply(TokenChange.insert(used));
-        TokenRecord replaced = new TokenRecord("sk_used", used.hash(), ScopeSet.parseList("other:scope"), "renamed",
-                "team-z", null, null, T0.plusSeconds(99), null, T0.plusSeconds(3), "config", TokenSource.CONFIG);
+        TokenRecord replaced = TokenRecord.builder("sk_used", used.hash(), ScopeSet.parseList("other:scope"))
+                .name("renamed")
+                .subject("team-z")
+                .expiresAt(T0.plusSeconds(99))
+                .revokedAt(T0.plusSeconds(3))
+                .revokedBy("config")
+                .source(TokenSource.CONFIG)
+                .build();
 
         store.apply(TokenChange.update(List.of(replaced)));
 
@@ -618,14 +632,18 @@ abstract class AbstractJdbcTokenStoreTest {
     }
 
     static TokenRecord record(String prefix, String seed, Instant createdAt, Instant expiresAt, Instant revokedAt) {
-        return new TokenRecord(prefix, TokenDigest.sha256Hex(seed), ScopeSet.parseList("kafka:read"), "test", null,
-                createdAt, ActorLabel.CLI, expiresAt, null, revokedAt, revokedAt == null ? null : ActorLabel.CLI,
-                TokenSource.STORE);
+        return TokenRecord.builder(prefix, TokenDigest.sha256Hex(seed), ScopeSet.parseList("kafka:read"))
+                .name("test")
+                .createdAt(createdAt)
+                .createdBy(ActorLabel.CLI)
+                .expiresAt(expiresAt)
+                .revokedAt(revokedAt)
+                .revokedBy(revokedAt == null ? null : ActorLabel.CLI)
+                .build();
     }
 
     static TokenRecord withSubject(TokenRecord r, String subject) {
-        return new TokenRecord(r.prefix(), r.hash(), r.scopes(), r.name(), subject, r.createdAt(), r.createdBy(),
-                r.expiresAt(), r.lastUsedAt(), r.revokedAt(), r.revokedBy(), r.source());
+        return r.toBuilder().subject(subject).build();
     }
 
     static List<String> prefixes(List<TokenRecord> records) {

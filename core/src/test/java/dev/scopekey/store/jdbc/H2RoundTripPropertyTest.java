@@ -149,8 +149,17 @@ class H2RoundTripPropertyTest {
         }
 
         TokenRecord record() {
-            return new TokenRecord(prefix, hash, scopes, name, subject, createdAt, by, expiresAt, lastUsedAt,
-                    revokedAt, by, source);
+            return TokenRecord.builder(prefix, hash, scopes)
+                    .name(name)
+                    .subject(subject)
+                    .createdAt(createdAt)
+                    .createdBy(by)
+                    .expiresAt(expiresAt)
+                    .lastUsedAt(lastUsedAt)
+                    .revokedAt(revokedAt)
+                    .revokedBy(by)
+                    .source(source)
+                    .build();
         }
     }
 }

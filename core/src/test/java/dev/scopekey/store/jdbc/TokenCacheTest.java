@@ -9,7 +9,6 @@ import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenDigest;
 import dev.scopekey.domain.TokenRecord;
-import dev.scopekey.domain.TokenSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -116,7 +115,9 @@ class TokenCacheTest {
     }
 
     private static TokenRecord record(String seed) {
-        return new TokenRecord("sk_" + seed, hash(seed), ScopeSet.parseList("kafka:read"), null, null, T0,
-                ActorLabel.CLI, null, null, null, null, TokenSource.STORE);
+        return TokenRecord.builder("sk_" + seed, hash(seed), ScopeSet.parseList("kafka:read"))
+                .createdAt(T0)
+                .createdBy(ActorLabel.CLI)
+                .build();
     }
 }

@@ -94,9 +94,17 @@ public final class KeyValueTokenStore implements TokenStore {
 
     private static TokenRecord decode(String encoded) {
         String[] f = encoded.split("\\|", -1);
-        return new TokenRecord(untext(f[0]), f[1], ScopeSet.parseList(untext(f[2])), untext(f[3]), untext(f[4]),
-                instant(f[5]), untext(f[6]), instant(f[7]), instant(f[8]), instant(f[9]), untext(f[10]),
-                TokenSource.valueOf(f[11]));
+        return TokenRecord.builder(untext(f[0]), f[1], ScopeSet.parseList(untext(f[2])))
+                .name(untext(f[3]))
+                .subject(untext(f[4]))
+                .createdAt(instant(f[5]))
+                .createdBy(untext(f[6]))
+                .expiresAt(instant(f[7]))
+                .lastUsedAt(instant(f[8]))
+                .revokedAt(instant(f[9]))
+                .revokedBy(untext(f[10]))
+                .source(TokenSource.valueOf(f[11]))
+                .build();
     }
 
     private static String text(String value) {
