@@ -7,7 +7,7 @@ import dev.scopekey.port.TokenStore;
  * {@link AutoCloseable}. Tests give the CLI an opener over an in-memory store.
  */
 @FunctionalInterface
-public interface StoreOpener {
+interface StoreOpener {
 
     /**
      * Opens the store.

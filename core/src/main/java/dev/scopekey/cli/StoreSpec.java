@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param create whether a missing token file is created ({@code --create}); without it a missing
  *     file is an error, so a mistyped path never becomes a new empty store
  */
-public record StoreSpec(Kind kind, String location, boolean create) {
+record StoreSpec(Kind kind, String location, boolean create) {
 
     /** The two kinds of store the CLI opens. */
     public enum Kind {

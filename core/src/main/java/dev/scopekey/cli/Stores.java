@@ -5,7 +5,6 @@ import dev.scopekey.port.TokenStore;
 import dev.scopekey.port.TokenStoreException;
 import dev.scopekey.store.file.FileTokenStore;
 import dev.scopekey.store.file.FileTokenStoreOptions;
-import dev.scopekey.store.file.TokenFileAccess;
 import dev.scopekey.store.jdbc.JdbcTokenStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,17 +49,17 @@ final class Stores implements StoreOpener {
         } catch (InvalidPathException e) {
             throw new TokenStoreException("the token file path is not valid on this system");
         }
-        if (!Files.exists(path)) {
-            if (!create) {
-                throw new TokenStoreException("there is no token file " + real(path) + "; check the path, or pass --create "
-                        + "to create it (mint --init also does)");
-            }
-        } else if (TokenFileAccess.readableByOthers(path)) {
+        if (!Files.exists(path) && !create) {
+            throw new TokenStoreException("there is no token file " + real(path) + "; check the path, or pass --create "
+                    + "to create it (mint --init also does)");
+        }
+        FileTokenStore store = FileTokenStore.open(path, FileTokenStoreOptions.defaults().withWarningListener(warning ->
+                warnings.println("warning: token file " + warning + "; the line is ignored and kept as written")));
+        if (store.isReadableByOthers()) {
             warnings.println("warning: the token file " + FailureText.redact(real(path).toString()) + " is readable by group or others; run chmod 600 "
                     + "on it (the store also makes it 0600 on its next write)");
         }
-        return FileTokenStore.open(path, FileTokenStoreOptions.defaults().withWarningListener(warning ->
-                warnings.println("warning: token file " + warning + "; the line is ignored and kept as written")));
+        return store;
     }
 
     /** The path with symbolic links resolved, as far as they can be (a missing file's directory). */

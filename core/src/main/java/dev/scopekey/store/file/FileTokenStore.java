@@ -1,11 +1,11 @@
 package dev.scopekey.store.file;
 
-import dev.scopekey.domain.TokenIndex;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
 import dev.scopekey.port.TokenStoreException;
+import dev.scopekey.store.memory.InMemoryTokenStore;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
@@ -136,11 +136,11 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
 
     @Override
     public List<TokenRecord> list(TokenQuery query) {
-        return current().list(query.subject(), query.afterPrefix(), query.liveAt(), query.limit());
+        return current().list(query);
     }
 
     /** The index, re-checking the file first when the interval has passed. Cheap otherwise. */
-    private TokenIndex current() {
+    private InMemoryTokenStore current() {
         if (closed) {
             throw new TokenStoreException("the token store for " + file + " is closed");
         }
@@ -196,7 +196,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
         mutate(current -> {
             legacyUses.clear();
             List<TokenRecord> updates = new ArrayList<>();
-            TokenIndex index = index(current);
+            InMemoryTokenStore index = index(current);
             lastUsedByHash.forEach((hash, at) -> index.findByHash(hash)
                     .filter(record -> record.lastUsedAt() == null || record.lastUsedAt().isBefore(at))
                     .ifPresent(record -> {
@@ -311,16 +311,16 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
                 + " rename does?); they stay revoked";
     }
 
-    private TokenIndex index(TokenFile tokenFile) {
+    private InMemoryTokenStore index(TokenFile tokenFile) {
         if (legacyUse.isEmpty()) {
-            return TokenIndex.of(tokenFile.records());
+            return InMemoryTokenStore.withRecords(tokenFile.records());
         }
         List<TokenRecord> records = new ArrayList<>(tokenFile.records().size());
         for (TokenRecord record : tokenFile.records()) {
             Instant used = tokenFile.isLegacy(record.hash()) ? legacyUse.get(record.hash()) : null;
             records.add(used == null ? record : record.withLastUsedAt(used));
         }
-        return TokenIndex.of(records);
+        return InMemoryTokenStore.withRecords(records);
     }
 
     /** Stops the store: later calls throw {@link TokenStoreException}. Holds no open file between calls. */
@@ -336,6 +336,17 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
      */
     public Path path() {
         return file;
+    }
+
+    /**
+     * Whether group or others may read the token file now. It holds only hashes, but a readable
+     * hash list still tells others which tokens exist; the store makes the file {@code 0600} on its
+     * next write. False where the file system has no POSIX permissions.
+     *
+     * @return whether the file's mode lets group or others read it
+     */
+    public boolean isReadableByOthers() {
+        return TokenFileAccess.readableByOthers(file);
     }
 
     private long deadline() {
@@ -355,7 +366,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
         if (after.failure != null && (before == null || before.failure == null)) {
             LOG.error("{}; token lookups fail until it can be read again", after.failure);
         } else if (after.failure == null && before != null && before.failure != null) {
-            LOG.info("the token file {} can be read again ({} tokens)", file, after.index.size());
+            LOG.info("the token file {} can be read again ({} tokens)", file, after.snapshot.file().records().size());
         }
     }
 
@@ -368,7 +379,7 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
     @Override
     public String toString() {
         StoreView current = view;
-        String state = current.failure == null ? current.index.size() + " tokens" : "unavailable";
+        String state = current.failure == null ? current.snapshot.file().records().size() + " tokens" : "unavailable";
         return "FileTokenStore[" + file + ", " + state + "]";
     }
 }

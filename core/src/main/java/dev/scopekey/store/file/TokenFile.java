@@ -18,7 +18,7 @@ import java.util.Set;
  * they were; {@link #apply} re-writes only the lines a change touches and appends inserts.
  * Immutable and thread-safe. The format is described in {@code docs/file-format.md}.
  */
-public final class TokenFile {
+final class TokenFile {
     private static final byte[] LF = {'\n'};
     private static final byte[] CRLF = {'\r', '\n'};
 

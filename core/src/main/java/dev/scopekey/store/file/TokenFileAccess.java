@@ -11,7 +11,7 @@ import java.util.Set;
  * list still tells others which tokens exist; the store writes files {@code 0600}, and tools
  * warn about any file that group or others may read. Thread-safe.
  */
-public final class TokenFileAccess {
+final class TokenFileAccess {
     private TokenFileAccess() {
     }
 
@@ -22,7 +22,7 @@ public final class TokenFileAccess {
      * @param file the token file
      * @return whether its mode lets group or others read it
      */
-    public static boolean readableByOthers(Path file) {
+    static boolean readableByOthers(Path file) {
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
             return mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ);

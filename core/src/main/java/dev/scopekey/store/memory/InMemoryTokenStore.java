@@ -1,6 +1,5 @@
 package dev.scopekey.store.memory;
 
-import dev.scopekey.domain.TokenIndex;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.DuplicateTokenException;
 import dev.scopekey.port.TokenChange;

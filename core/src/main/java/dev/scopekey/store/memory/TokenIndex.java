@@ -1,5 +1,6 @@
-package dev.scopekey.domain;
+package dev.scopekey.store.memory;
 
+import dev.scopekey.domain.TokenRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * An immutable index of token records by hash and by prefix, for stores that keep every
  * record in memory. Changes produce a new index; readers never lock.
  */
-public final class TokenIndex {
+final class TokenIndex {
     private static final TokenIndex EMPTY = new TokenIndex(Map.of(), new TreeMap<>());
     private static final Comparator<TokenRecord> BY_HASH = Comparator.comparing(TokenRecord::hash);
 
