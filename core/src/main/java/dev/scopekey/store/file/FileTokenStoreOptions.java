@@ -79,7 +79,7 @@ public final class FileTokenStoreOptions {
      *
      * @return the interval
      */
-    public Duration recheckInterval() {
+    Duration recheckInterval() {
         return recheckInterval;
     }
 
@@ -88,7 +88,7 @@ public final class FileTokenStoreOptions {
      *
      * @return the clock
      */
-    public Clock clock() {
+    Clock clock() {
         return clock;
     }
 
@@ -97,7 +97,7 @@ public final class FileTokenStoreOptions {
      *
      * @return the listener
      */
-    public Consumer<LineWarning> warningListener() {
+    Consumer<LineWarning> warningListener() {
         return warningListener;
     }
 
