@@ -21,7 +21,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The application: mints, lists, revokes and rotates tokens, and authenticates and authorizes
  * requests, under the rules of who may do what. Thread-safe; build one per store with
- * {@link #builder(TokenStore)} and {@link #close()} it on shutdown to flush last-use times.
+ * {@link dev.scopekey.ScopeKey#tokens ScopeKey.tokens(store)} and {@link #close()} it on shutdown
+ * to flush last-use times.
+ *
+ * <p>A request path uses the verifier's three calls, each taking the previous step's typed
+ * result: {@link #authenticate}, {@link #authorize} with a scope parsed once at configuration, and
+ * {@link #deny} for a request refused before any token was checked. Administration names its
+ * {@link Caller}, and the service decides every rule itself, also for a request an adapter could
+ * not read ({@link #refuseMint}, {@link #refuseRotate}).
  *
  * <p>Administrative calls return an {@link Outcome}: refusals are values (with an audit event),
  * while a store that cannot persist throws {@code TokenStoreException} and changes nothing.
@@ -53,7 +60,8 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
-     * Starts building a service over {@code store}.
+     * Starts building a service over {@code store}; applications start at
+     * {@link dev.scopekey.ScopeKey#tokens}, which hands over to this.
      *
      * @param store where tokens are kept
      * @return a builder with the defaults
