@@ -1,15 +1,16 @@
 package dev.scopekey;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scopekey.audit.Slf4jAuditSink;
 import dev.scopekey.domain.AuthDecision;
+import dev.scopekey.domain.DenialReason;
+import dev.scopekey.domain.Scope;
 import dev.scopekey.service.Caller;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
-import dev.scopekey.service.TokenService;
-import dev.scopekey.store.file.FileTokenStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,19 +21,26 @@ class ReadmeQuickstartTest {
 
     @Test
     void quickstart_mintsAuthorizesAndRevokes(@TempDir Path dir) {
-        try (FileTokenStore store = FileTokenStore.open(dir.resolve("scopekey-tokens"));
-             TokenService tokens = TokenService.builder(store).audit(new Slf4jAuditSink()).build()) {
+        try (var store = ScopeKey.fileStore(dir.resolve("scopekey-tokens"));
+             var tokens = ScopeKey.tokens(store).audit(ScopeKey.slf4jAudit()).build()) {
 
             MintedToken minted = tokens.mint(Caller.operator("cli"),
                     MintRequest.of("kafka:endpoint:read").named("reporting").expiringIn(Duration.ofDays(30))).value();
             String bearer = minted.token().reveal();
 
-            AuthDecision decision = tokens.authorize(bearer, "kafka:endpoint:read", "203.0.113.7");
-            assertTrue(decision.isGranted());
-            assertFalse(tokens.authorize(bearer, "kafka:endpoint:write", null).isGranted());
+            Scope read = Scope.of("kafka:endpoint:read");
+            Scope write = Scope.of("kafka:endpoint:write");
+
+            ClientRequest request = ClientRequest.from("203.0.113.7");
+            AuthDecision.Granted granted = assertInstanceOf(AuthDecision.Granted.class,
+                    tokens.authenticate(bearer, request));
+            assertTrue(tokens.authorize(granted.principal(), read, request).isGranted());
+            assertFalse(tokens.authorize(granted.principal(), write, request).isGranted());
 
             tokens.revoke(Caller.operator("cli"), minted.token().prefix());
-            assertFalse(tokens.authorize(bearer, "kafka:endpoint:read", null).isGranted());
+            AuthDecision.Denied revoked = assertInstanceOf(AuthDecision.Denied.class,
+                    tokens.authenticate(bearer, request));
+            assertTrue(revoked.reason() == DenialReason.REVOKED, revoked.toString());
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.scopekey.domain.TokenDigest;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.AuditSink;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import java.security.SecureRandom;
@@ -78,7 +79,7 @@ public class VerifyBenchmark {
                 .lastUsedFlushInterval(null).build();
         unknown = new String[presented.length];
         for (int i = 0; i < unknown.length; i++) {
-            unknown[i] = service.format().generate(random).reveal();
+            unknown[i] = format.generate(random).reveal();
         }
     }
 
@@ -90,14 +91,15 @@ public class VerifyBenchmark {
     /** scopekey: a valid token with the required scope. */
     @Benchmark
     public boolean authorizeValidToken() {
-        AuthDecision decision = service.authorize(presented[nextIndex()], REQUIRED, null);
-        return decision.isGranted();
+        AuthDecision decision = service.authenticate(presented[nextIndex()], ClientRequest.NONE);
+        return decision instanceof AuthDecision.Granted granted
+                && service.authorize(granted.principal(), REQUIRED, ClientRequest.NONE).isGranted();
     }
 
     /** scopekey: a well-formed token the store does not know. */
     @Benchmark
     public boolean authorizeUnknownToken() {
-        return service.authorize(unknown[nextIndex()], REQUIRED, null).isGranted();
+        return service.authenticate(unknown[nextIndex()], ClientRequest.NONE).isGranted();
     }
 
     /** Baseline: plaintext table lookup and a linear scope check, no hashing. */

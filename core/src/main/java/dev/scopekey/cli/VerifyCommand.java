@@ -6,6 +6,7 @@ import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.Scope;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.port.TokenStoreException;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -67,7 +68,11 @@ final class VerifyCommand implements Command {
         boolean json = args.has("json");
         String token = readToken(context);
         TokenService service = context.service(null);
-        AuthDecision decision = scope == null ? service.authenticate(token) : service.authorize(token, scope, null);
+        AuthDecision decision = service.authenticate(token, ClientRequest.NONE);
+        if (scope != null && decision instanceof AuthDecision.Granted) {
+            decision = service.authorize(((AuthDecision.Granted) decision).principal(), Scope.of(scope),
+                    ClientRequest.NONE);
+        }
         if (decision instanceof AuthDecision.Granted) {
             printGranted(context, ((AuthDecision.Granted) decision).principal(), scope, json);
             return ScopeKeyCli.EXIT_OK;

@@ -10,6 +10,9 @@ package dev.scopekey.service;
  * @param path the decoded path within the application, or null
  */
 public record ClientRequest(String clientAddress, String method, String path) {
+    /** An in-process call: no client address, method or path. */
+    public static final ClientRequest NONE = new ClientRequest(null, null, null);
+
     /**
      * A request known only by its client's address.
      *

@@ -1,7 +1,6 @@
 package dev.scopekey.service;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The result of an administrative call: done with a value, or refused with a reason. Refusals
@@ -66,20 +65,6 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
             return ((Refused<T>) this).reason();
         }
         throw new IllegalStateException("the call succeeded");
-    }
-
-    /**
-     * The value turned by {@code mapper} when the call succeeded, the same refusal otherwise.
-     *
-     * @param <R> the new value's type
-     * @param mapper turns the value
-     * @return the new outcome
-     */
-    default <R> Outcome<R> map(Function<T, R> mapper) {
-        if (this instanceof Done) {
-            return done(mapper.apply(((Done<T>) this).result()));
-        }
-        return refused(refusal());
     }
 
     /** A successful call's value. */

@@ -7,44 +7,36 @@ import java.util.Objects;
  * Why the token service refused an administrative call. The message is for people, names the
  * rule that was broken and never contains a token.
  *
- * @param kind the class of refusal; adapters map it to a status
+ * @param kind the class of refusal; adapters map it to their own answer (an HTTP status, say)
  * @param message human-readable reason
  * @param retryAfter when to try again (rate limits), or null
  */
 public record Refusal(Kind kind, String message, Duration retryAfter) {
 
-    /** Classes of refusal, each with the HTTP status and error code adapters use. */
+    /**
+     * Classes of refusal, each with the error code adapters and the audit log name it by. The
+     * core knows no HTTP: the servlet adapter decides which status each kind is answered with.
+     */
     public enum Kind {
-        /** The request is malformed or names something impossible (400). */
-        INVALID_REQUEST(400, "invalid_request"),
-        /** The caller may not do this (403). */
-        FORBIDDEN(403, "forbidden"),
-        /** No such token, or none the caller may see (404). */
-        NOT_FOUND(404, "not_found"),
-        /** The request conflicts with the tokens as they are (409). */
-        CONFLICT(409, "conflict"),
-        /** Too many requests; try again after {@code retryAfter} (429). */
-        RATE_LIMITED(429, "rate_limited");
+        /** The request is malformed or names something impossible. */
+        INVALID_REQUEST("invalid_request"),
+        /** The caller may not do this. */
+        FORBIDDEN("forbidden"),
+        /** No such token, or none the caller may see. */
+        NOT_FOUND("not_found"),
+        /** The request conflicts with the tokens as they are. */
+        CONFLICT("conflict"),
+        /** Too many requests; try again after {@code retryAfter}. */
+        RATE_LIMITED("rate_limited");
 
-        private final int status;
         private final String code;
 
-        Kind(int status, String code) {
-            this.status = status;
+        Kind(String code) {
             this.code = code;
         }
 
         /**
-         * The HTTP status adapters answer with.
-         *
-         * @return the status code
-         */
-        public int status() {
-            return status;
-        }
-
-        /**
-         * The error code adapters put in the response.
+         * The stable error code adapters put in a response and the audit log records.
          *
          * @return the error code
          */

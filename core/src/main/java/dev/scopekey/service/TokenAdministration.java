@@ -48,15 +48,9 @@ final class TokenAdministration {
 
     /** Mints a token; the plaintext is in the result and nowhere else. */
     Outcome<MintedToken> mint(Caller caller, MintRequest request) {
-        if (caller.clientAddress() != null && !caller.isOperator()) {
-            Duration wait = mintRate.acquire(caller.clientAddress());
-            if (wait != null) {
-                return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, new Refusal(Refusal.Kind.RATE_LIMITED,
-                        "too many mint requests from this client; retry later", wait));
-            }
-        }
-        if (!caller.isRoot()) {
-            return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, forbidden());
+        Outcome<MintedToken> gate = mintGate(caller);
+        if (gate != null) {
+            return gate;
         }
         Outcome<ScopeSet> scopes = MintPolicy.check(request, caller.mayCreateRoot());
         if (!scopes.isDone()) {
@@ -68,6 +62,33 @@ final class TokenAdministration {
                 request.subject(), now, caller.actor(), expiresAt));
         audit.minted(caller, minted.record());
         return Outcome.done(minted);
+    }
+
+    /** Refuses a mint request the adapter could not read, counting it against the rate limit first. */
+    Refusal refuseMint(Caller caller, String problem) {
+        Outcome<MintedToken> gate = mintGate(caller);
+        if (gate != null) {
+            return gate.refusal();
+        }
+        return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, unreadable(problem)).refusal();
+    }
+
+    /**
+     * What every mint request meets before it is read: the rate limit (every request counts,
+     * accepted or not), then the root check. Null when the request may go on.
+     */
+    private Outcome<MintedToken> mintGate(Caller caller) {
+        if (caller.clientAddress() != null && !caller.isOperator()) {
+            Duration wait = mintRate.acquire(caller.clientAddress());
+            if (wait != null) {
+                return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, new Refusal(Refusal.Kind.RATE_LIMITED,
+                        "too many mint requests from this client; retry later", wait));
+            }
+        }
+        if (!caller.isRoot()) {
+            return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, forbidden());
+        }
+        return null;
     }
 
     /** A page of tokens (live ones unless the query asks otherwise), never with a secret. */
@@ -153,13 +174,22 @@ final class TokenAdministration {
     }
 
     /**
+     * Refuses a rotation whose request the adapter could not read: forbidden for a caller who may
+     * not rotate at all, else invalid with the adapter's {@code problem}.
+     */
+    Refusal refuseRotate(Caller caller, String prefix, String problem) {
+        Refusal refusal = caller.isRoot() ? unreadable(problem) : forbidden();
+        return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, shownPrefix(prefix), refusal).refusal();
+    }
+
+    /**
      * The one live token with this prefix, or a refusal. A refusal names the prefix only when it
      * is known to be one: a stored prefix, or for a caller who may not look, a minted-shape
      * prefix; anything else (a whole token, say) is audited without a target.
      */
     private Outcome<TokenRecord> findTarget(AuditEventType refusalType, Caller caller, String prefix) {
         if (!caller.isRoot()) {
-            return audit.refuse(refusalType, caller, TokenFormat.isMintedPrefix(prefix) ? prefix : null, forbidden());
+            return audit.refuse(refusalType, caller, shownPrefix(prefix), forbidden());
         }
         Instant now = clock.instant();
         List<TokenRecord> live = new ArrayList<>();
@@ -208,6 +238,15 @@ final class TokenAdministration {
             }
         }
         throw last;
+    }
+
+    /** A prefix an audit event may name without knowing it is stored: only one of the minted shape. */
+    private static String shownPrefix(String prefix) {
+        return TokenFormat.isMintedPrefix(prefix) ? prefix : null;
+    }
+
+    private static Refusal unreadable(String problem) {
+        return Refusal.of(Refusal.Kind.INVALID_REQUEST, problem == null ? "the request cannot be read" : problem);
     }
 
     private static Refusal forbidden() {

@@ -21,7 +21,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The application: mints, lists, revokes and rotates tokens, and authenticates and authorizes
  * requests, under the rules of who may do what. Thread-safe; build one per store with
- * {@link #builder(TokenStore)} and {@link #close()} it on shutdown to flush last-use times.
+ * {@link dev.scopekey.ScopeKey#tokens ScopeKey.tokens(store)} and {@link #close()} it on shutdown
+ * to flush last-use times.
+ *
+ * <p>A request path uses the verifier's three calls, each taking the previous step's typed
+ * result: {@link #authenticate}, {@link #authorize} with a scope parsed once at configuration, and
+ * {@link #deny} for a request refused before any token was checked. Administration names its
+ * {@link Caller}, and the service decides every rule itself, also for a request an adapter could
+ * not read ({@link #refuseMint}, {@link #refuseRotate}).
  *
  * <p>Administrative calls return an {@link Outcome}: refusals are values (with an audit event),
  * while a store that cannot persist throws {@code TokenStoreException} and changes nothing.
@@ -53,7 +60,8 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
-     * Starts building a service over {@code store}.
+     * Starts building a service over {@code store}; applications start at
+     * {@link dev.scopekey.ScopeKey#tokens}, which hands over to this.
      *
      * @param store where tokens are kept
      * @return a builder with the defaults
@@ -63,27 +71,6 @@ public final class TokenService implements AutoCloseable {
     }
 
     // --- requests -------------------------------------------------------------------------
-
-    /**
-     * Who the bearer {@code token} is; never throws.
-     *
-     * @param token the bearer token as presented, possibly null
-     * @return granted with the principal, denied with a reason, or unavailable
-     */
-    public AuthDecision authenticate(String token) {
-        return authenticate(token, ClientRequest.from(null));
-    }
-
-    /**
-     * Who the bearer {@code token} is, auditing a denial with the client's address.
-     *
-     * @param token the bearer token as presented, possibly null
-     * @param clientAddress the client's address for the audit log, or null
-     * @return granted with the principal, denied with a reason, or unavailable
-     */
-    public AuthDecision authenticate(String token, String clientAddress) {
-        return authenticate(token, ClientRequest.from(clientAddress));
-    }
 
     /**
      * Who the bearer {@code token} is, auditing a denial once with its reason and the request's
@@ -140,73 +127,9 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
-     * Authenticates {@code token} and checks it holds {@code requiredScope}; fails closed for a
-     * null, malformed or wildcard required scope.
-     *
-     * @param token the bearer token as presented, possibly null
-     * @param requiredScope the scope the route needs
-     * @param clientAddress the client's address for the audit log, or null
-     * @return granted only when the token is valid and holds the scope
-     */
-    public AuthDecision authorize(String token, String requiredScope, String clientAddress) {
-        return authorize(token, Scope.parse(requiredScope).orElse(null), requiredScope,
-                ClientRequest.from(clientAddress));
-    }
-
-    /**
-     * As {@link #authorize(String, String, String)}, with a scope parsed once up front (the fast path).
-     *
-     * @param token the bearer token as presented, possibly null
-     * @param requiredScope the scope the route needs
-     * @param clientAddress the client's address for the audit log, or null
-     * @return granted only when the token is valid and holds the scope
-     */
-    public AuthDecision authorize(String token, Scope requiredScope, String clientAddress) {
-        return authorize(token, requiredScope, requiredScope == null ? null : requiredScope.value(),
-                ClientRequest.from(clientAddress));
-    }
-
-    /**
-     * Checks that an authenticated principal holds {@code requiredScope}; fails closed.
-     *
-     * @param principal an authenticated token
-     * @param requiredScope the scope the route needs
-     * @param clientAddress the client's address for the audit log, or null
-     * @return granted only when the principal holds the scope
-     */
-    public AuthDecision authorize(TokenPrincipal principal, String requiredScope, String clientAddress) {
-        return authorize(principal, Scope.parse(requiredScope).orElse(null), requiredScope,
-                ClientRequest.from(clientAddress));
-    }
-
-    /**
-     * Checks that an authenticated principal holds {@code requiredScope}; fails closed.
-     *
-     * @param principal an authenticated token
-     * @param requiredScope the scope the route needs
-     * @param clientAddress the client's address for the audit log, or null
-     * @return granted only when the principal holds the scope
-     */
-    public AuthDecision authorize(TokenPrincipal principal, Scope requiredScope, String clientAddress) {
-        return authorize(principal, requiredScope, ClientRequest.from(clientAddress));
-    }
-
-    /**
-     * Checks that an authenticated principal holds {@code requiredScope} (null, malformed or a
-     * wildcard fails closed), auditing a denial once with the scope as written and the request's
-     * client, method and path.
-     *
-     * @param principal who authenticated
-     * @param requiredScope the scope the route needs, as written
-     * @param request where the request came from and what it asked for
-     * @return granted, or denied for the missing scope
-     */
-    public AuthDecision authorize(TokenPrincipal principal, String requiredScope, ClientRequest request) {
-        return authorize(principal, Scope.parse(requiredScope).orElse(null), requiredScope, request);
-    }
-
-    /**
-     * As {@link #authorize(TokenPrincipal, String, ClientRequest)}, with a scope parsed once up front.
+     * Checks that an authenticated principal holds {@code requiredScope} (null or a wildcard fails
+     * closed), auditing a denial once with the scope and the request's client, method and path.
+     * A scope is parsed once, where the route is configured, never per request.
      *
      * @param principal who authenticated
      * @param requiredScope the scope the route needs, or null (which fails closed)
@@ -214,22 +137,10 @@ public final class TokenService implements AutoCloseable {
      * @return granted, or denied for the missing scope
      */
     public AuthDecision authorize(TokenPrincipal principal, Scope requiredScope, ClientRequest request) {
-        return authorize(principal, requiredScope, requiredScope == null ? null : requiredScope.value(), request);
-    }
-
-    private AuthDecision authorize(String token, Scope required, String asWritten, ClientRequest request) {
-        AuthDecision decision = authenticate(token, request);
-        if (!(decision instanceof AuthDecision.Granted)) {
-            return decision;
-        }
-        return authorize(((AuthDecision.Granted) decision).principal(), required, asWritten, request);
-    }
-
-    private AuthDecision authorize(TokenPrincipal principal, Scope required, String asWritten,
-                                   ClientRequest request) {
-        if (principal.scopes().grants(required)) {
+        if (principal.scopes().grants(requiredScope)) {
             return new AuthDecision.Granted(principal);
         }
+        String asWritten = requiredScope == null ? null : requiredScope.value();
         audit.denied(AuditEventType.AUTHORIZATION_DENIED, principal.actor(), principal.prefix(),
                 DenialReason.INSUFFICIENT_SCOPE, request, asWritten);
         return new AuthDecision.Denied(DenialReason.INSUFFICIENT_SCOPE, principal, asWritten);
@@ -284,6 +195,31 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
+     * A page of the tokens live now by this service's clock (neither revoked nor expired), never
+     * with a secret; the query's own {@code liveAt} is replaced, so an adapter needs no clock.
+     *
+     * @param caller who asks
+     * @param query which tokens, from where, how many
+     * @return one page of live tokens, or a refusal
+     */
+    public Outcome<TokenPage> listLive(Caller caller, TokenQuery query) {
+        return administration.list(caller, query.liveAt(clock.instant()));
+    }
+
+    /**
+     * Refuses a mint request an adapter could not read (a malformed body, say), after counting it
+     * against the mint rate limit like every other mint request, accepted or not, and audits it.
+     *
+     * @param caller who asks
+     * @param problem what is wrong with the request, for people; never the request itself
+     * @return the refusal: rate limited, forbidden for a caller who may not mint, else invalid
+     *     with {@code problem}
+     */
+    public Refusal refuseMint(Caller caller, String problem) {
+        return administration.refuseMint(caller, problem);
+    }
+
+    /**
      * Revokes the one live token with this display prefix, at once.
      *
      * @param caller who asks
@@ -319,6 +255,19 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
+     * Refuses a rotation whose request an adapter could not read (a malformed grace period, say),
+     * and audits it.
+     *
+     * @param caller who asks
+     * @param prefix the display prefix the rotation named
+     * @param problem what is wrong with the request, for people; never the request itself
+     * @return the refusal: forbidden for a caller who may not rotate, else invalid with {@code problem}
+     */
+    public Refusal refuseRotate(Caller caller, String prefix, String problem) {
+        return administration.refuseRotate(caller, prefix, problem);
+    }
+
+    /**
      * Writes pending last-use times to the store now.
      *
      * @return whether all were written; what was not stays pending
@@ -334,24 +283,6 @@ public final class TokenService implements AutoCloseable {
             flusher.shutdownNow();
         }
         lastUse.flush();
-    }
-
-    /**
-     * The token format this service mints and parses.
-     *
-     * @return the format
-     */
-    public TokenFormat format() {
-        return format;
-    }
-
-    /**
-     * The clock this service reads.
-     *
-     * @return the clock
-     */
-    public Clock clock() {
-        return clock;
     }
 
     // --- helpers --------------------------------------------------------------------------

@@ -5,8 +5,10 @@ import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.service.Caller;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
+import dev.scopekey.service.TokenChecks;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import java.io.IOException;
@@ -42,14 +44,14 @@ public final class AuditLogProbe {
         try (TokenService service = TokenService.builder(new InMemoryTokenStore()).audit(new Slf4jAuditSink())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).lastUsedFlushInterval(null).build()) {
             MintedToken root = service.mint(Caller.operator(ActorLabel.CLI), MintRequest.of("*")).value();
-            TokenPrincipal admin = ((AuthDecision.Granted) service.authenticate(root.token().reveal())).principal();
+            TokenPrincipal admin = ((AuthDecision.Granted) service.authenticate(root.token().reveal(), ClientRequest.NONE)).principal();
             Caller caller = Caller.of(admin, CLIENT);
             MintedToken scoped = service.mint(caller, MintRequest.of("reports:read", "reports:write")
                     .named("nightly export").forSubject(SUBJECT).expiringIn(Duration.ofDays(30))).value();
             MintedToken successor = service.rotate(caller, scoped.record().prefix(), Duration.ZERO).value();
             String unknown = TokenFormat.standard().generate(new SecureRandom()).reveal();
-            service.authenticate(unknown, CLIENT);
-            service.authorize(successor.token().reveal(), "reports:delete", CLIENT);
+            service.authenticate(unknown, ClientRequest.from(CLIENT));
+            TokenChecks.authorize(service, successor.token().reveal(), "reports:delete", ClientRequest.from(CLIENT));
             service.revoke(caller, successor.record().prefix());
 
             facts.add("root " + root.record().prefix());

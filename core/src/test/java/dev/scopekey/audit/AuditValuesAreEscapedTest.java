@@ -10,6 +10,7 @@ import dev.scopekey.domain.AuditEventType;
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.service.Caller;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.store.memory.InMemoryTokenStore;
@@ -32,7 +33,7 @@ class AuditValuesAreEscapedTest {
                 .lastUsedFlushInterval(null).build()) {
             String scoped = service.mint(Caller.operator(ActorLabel.CLI), MintRequest.of("reports:read")).value()
                     .token().reveal();
-            TokenPrincipal holder = ((AuthDecision.Granted) service.authenticate(scoped)).principal();
+            TokenPrincipal holder = ((AuthDecision.Granted) service.authenticate(scoped, ClientRequest.NONE)).principal();
 
             StderrCapture log = StderrCapture.of(
                     () -> service.revokeSubject(Caller.of(holder, "198.51.100.4"), FORGED_SUBJECT));

@@ -12,7 +12,9 @@ import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.HealthChange;
 import dev.scopekey.port.AuditSink;
 import dev.scopekey.service.Caller;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
+import dev.scopekey.service.TokenChecks;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.testing.FlakyStore;
 import dev.scopekey.testing.StderrCapture;
@@ -49,11 +51,11 @@ class FailuresAreLoggedOncePerChangeTest {
             StderrCapture log = StderrCapture.of(() -> {
                 store.failReads(true);
                 for (int i = 0; i < REQUESTS; i++) {
-                    whileDown[0] = service.authorize(token, "reports:read", "192.0.2.1");
+                    whileDown[0] = TokenChecks.authorize(service, token, "reports:read", ClientRequest.from("192.0.2.1"));
                 }
                 store.failReads(false);
                 for (int i = 0; i < REQUESTS; i++) {
-                    assertTrue(service.authorize(token, "reports:read", "192.0.2.1").isGranted());
+                    assertTrue(TokenChecks.authorize(service, token, "reports:read", ClientRequest.from("192.0.2.1")).isGranted());
                 }
             });
 
@@ -99,13 +101,13 @@ class FailuresAreLoggedOncePerChangeTest {
             StderrCapture log = StderrCapture.of(() -> {
                 sinkDown.set(true);
                 for (int i = 0; i < REQUESTS; i++) {
-                    AuthDecision denied = service.authorize(token, "reports:write", "192.0.2.1");
+                    AuthDecision denied = TokenChecks.authorize(service, token, "reports:write", ClientRequest.from("192.0.2.1"));
                     assertEquals(DenialReason.INSUFFICIENT_SCOPE,
                             assertInstanceOf(AuthDecision.Denied.class, denied).reason());
-                    assertTrue(service.authorize(token, "reports:read", "192.0.2.1").isGranted());
+                    assertTrue(TokenChecks.authorize(service, token, "reports:read", ClientRequest.from("192.0.2.1")).isGranted());
                 }
                 sinkDown.set(false);
-                service.authorize(token, "reports:write", "192.0.2.1");
+                TokenChecks.authorize(service, token, "reports:write", ClientRequest.from("192.0.2.1"));
             });
 
             List<String> down = log.linesWith("audit sink failing");
@@ -130,7 +132,7 @@ class FailuresAreLoggedOncePerChangeTest {
             StderrCapture log = StderrCapture.of(() -> {
                 store.failLastUseWrites(true);
                 for (int i = 0; i < REQUESTS; i++) {
-                    assertTrue(service.authenticate(token).isGranted());
+                    assertTrue(service.authenticate(token, ClientRequest.NONE).isGranted());
                     assertFalse(service.flushLastUsed());
                 }
                 store.failLastUseWrites(false);

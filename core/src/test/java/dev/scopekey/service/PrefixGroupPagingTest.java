@@ -69,7 +69,7 @@ class PrefixGroupPagingTest {
 
             assertEquals(501, revoked, "every token of the subject is revoked");
             for (String token : tokens) {
-                AuthDecision decision = service.authenticate(token);
+                AuthDecision decision = service.authenticate(token, ClientRequest.NONE);
                 assertEquals(DenialReason.REVOKED, assertInstanceOf(AuthDecision.Denied.class, decision).reason(),
                         "revoked: " + PlainToken.of(token).prefix());
             }

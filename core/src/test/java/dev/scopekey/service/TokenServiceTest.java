@@ -16,6 +16,7 @@ import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
+import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.domain.TokenSource;
@@ -41,7 +42,7 @@ class TokenServiceTest {
     }
 
     private Caller callerWith(String token) {
-        return Caller.of(granted(service.authenticate(token)), CLIENT);
+        return Caller.of(granted(service.authenticate(token, ClientRequest.NONE)), CLIENT);
     }
 
     private static TokenPrincipal granted(AuthDecision decision) {
@@ -140,11 +141,11 @@ class TokenServiceTest {
                 .value().token().reveal();
         service.revoke(operator, PlainToken.of(revoked).prefix());
         clock.advance(Duration.ofMinutes(5));
-        String unknown = service.format().generate(new java.security.SecureRandom()).reveal();
+        String unknown = TokenFormat.standard().generate(new java.security.SecureRandom()).reveal();
 
-        assertEquals(DenialReason.REVOKED, denial(service.authenticate(revoked)));
-        assertEquals(DenialReason.EXPIRED, denial(service.authenticate(expiring)));
-        assertEquals(DenialReason.UNKNOWN, denial(service.authenticate(unknown)));
+        assertEquals(DenialReason.REVOKED, denial(service.authenticate(revoked, ClientRequest.NONE)));
+        assertEquals(DenialReason.EXPIRED, denial(service.authenticate(expiring, ClientRequest.NONE)));
+        assertEquals(DenialReason.UNKNOWN, denial(service.authenticate(unknown, ClientRequest.NONE)));
         assertTrue(DenialReason.REVOKED.isInvalidToken() && DenialReason.EXPIRED.isInvalidToken()
                 && DenialReason.UNKNOWN.isInvalidToken());
         assertEquals(AuditEventType.AUTHENTICATION_DENIED, audit.last().type());
@@ -159,9 +160,9 @@ class TokenServiceTest {
         CountingStore counting = new CountingStore(store);
         TokenService counted = TokenService.builder(counting).clock(clock).audit(audit).build();
 
-        assertEquals(DenialReason.BAD_CHECKSUM, denial(counted.authenticate(corrupted)));
+        assertEquals(DenialReason.BAD_CHECKSUM, denial(counted.authenticate(corrupted, ClientRequest.NONE)));
         assertEquals(0, counting.lookups.get());
-        assertTrue(counted.authenticate(token).isGranted());
+        assertTrue(counted.authenticate(token, ClientRequest.NONE).isGranted());
         assertEquals(1, counting.lookups.get());
     }
 
@@ -170,38 +171,38 @@ class TokenServiceTest {
         String token = mintAsOperator("a:b");
         TokenService broken = TokenService.builder(new FailingStore()).clock(clock).audit(audit).build();
 
-        assertInstanceOf(AuthDecision.Unavailable.class, broken.authenticate(token));
-        assertInstanceOf(AuthDecision.Unavailable.class, broken.authorize(token, "a:b", CLIENT));
+        assertInstanceOf(AuthDecision.Unavailable.class, broken.authenticate(token, ClientRequest.NONE));
+        assertInstanceOf(AuthDecision.Unavailable.class, TokenChecks.authorize(broken, token, "a:b", ClientRequest.from(CLIENT)));
     }
 
     @Test
     void authenticate_malformedOrMissingCredential_isDenied() {
-        assertEquals(DenialReason.NO_CREDENTIAL, denial(service.authenticate(null)));
-        assertEquals(DenialReason.NO_CREDENTIAL, denial(service.authenticate("")));
-        assertEquals(DenialReason.MALFORMED, denial(service.authenticate("has space")));
-        assertEquals(DenialReason.MALFORMED, denial(service.authenticate("nul\u0000byte")));
-        assertEquals(DenialReason.MALFORMED, denial(service.authenticate("caf\u00e9")));
-        assertEquals(DenialReason.MALFORMED, denial(service.authenticate("x".repeat(PlainToken.MAX_LENGTH + 1))));
+        assertEquals(DenialReason.NO_CREDENTIAL, denial(service.authenticate(null, ClientRequest.NONE)));
+        assertEquals(DenialReason.NO_CREDENTIAL, denial(service.authenticate("", ClientRequest.NONE)));
+        assertEquals(DenialReason.MALFORMED, denial(service.authenticate("has space", ClientRequest.NONE)));
+        assertEquals(DenialReason.MALFORMED, denial(service.authenticate("nul\u0000byte", ClientRequest.NONE)));
+        assertEquals(DenialReason.MALFORMED, denial(service.authenticate("caf\u00e9", ClientRequest.NONE)));
+        assertEquals(DenialReason.MALFORMED, denial(service.authenticate("x".repeat(PlainToken.MAX_LENGTH + 1), ClientRequest.NONE)));
     }
 
     @Test
     void authorize_failsClosed_forMissingOrWildcardRequiredScope_evenForRoot() {
         String root = mintAsOperator("*");
 
-        assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(service.authorize(root, (String) null, CLIENT)));
-        assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(service.authorize(root, "", CLIENT)));
-        assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(service.authorize(root, "*", CLIENT)));
-        assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(service.authorize(root, "kafka:*", CLIENT)));
-        assertTrue(service.authorize(root, "kafka:endpoint:read", CLIENT).isGranted());
+        assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(TokenChecks.authorize(service, root, (String) null, ClientRequest.from(CLIENT))));
+        assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(TokenChecks.authorize(service, root, "", ClientRequest.from(CLIENT))));
+        assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(TokenChecks.authorize(service, root, "*", ClientRequest.from(CLIENT))));
+        assertEquals(DenialReason.INSUFFICIENT_SCOPE, denial(TokenChecks.authorize(service, root, "kafka:*", ClientRequest.from(CLIENT))));
+        assertTrue(TokenChecks.authorize(service, root, "kafka:endpoint:read", ClientRequest.from(CLIENT)).isGranted());
     }
 
     @Test
     void authorize_scopedToken_getsOnlyItsScopes_andTheDenialNamesTheMissingScope() {
         String reader = mintAsOperator("kafka:endpoint:read");
 
-        assertTrue(service.authorize(reader, "kafka:endpoint:read", CLIENT).isGranted());
+        assertTrue(TokenChecks.authorize(service, reader, "kafka:endpoint:read", ClientRequest.from(CLIENT)).isGranted());
         AuthDecision.Denied denied = assertInstanceOf(AuthDecision.Denied.class,
-                service.authorize(reader, "kafka:endpoint:write", CLIENT));
+                TokenChecks.authorize(service, reader, "kafka:endpoint:write", ClientRequest.from(CLIENT)));
         assertEquals("kafka:endpoint:write", denied.requiredScope());
         assertEquals(AuditEventType.AUTHORIZATION_DENIED, audit.last().type());
     }
@@ -212,21 +213,21 @@ class TokenServiceTest {
         Caller runtime = callerWith("runtime-wildcard-token-1");
 
         assertEquals(TokenSource.RUNTIME, runtime.principal().source());
-        assertTrue(service.authorize("runtime-wildcard-token-1", "anything:at:all", CLIENT).isGranted());
+        assertTrue(TokenChecks.authorize(service, "runtime-wildcard-token-1", "anything:at:all", ClientRequest.from(CLIENT)).isGranted());
         assertEquals(Refusal.Kind.FORBIDDEN, service.mint(runtime, MintRequest.of("a")).refusal().kind());
         assertEquals(Refusal.Kind.FORBIDDEN, service.list(runtime, TokenQuery.all()).refusal().kind());
         assertTrue(service.unregisterRuntimeToken("runtime-wildcard-token-1"));
-        assertEquals(DenialReason.UNKNOWN, denial(service.authenticate("runtime-wildcard-token-1")));
+        assertEquals(DenialReason.UNKNOWN, denial(service.authenticate("runtime-wildcard-token-1", ClientRequest.NONE)));
     }
 
     @Test
     void configAdminToken_isRootWithConfigSource() {
-        TokenPrincipal config = granted(service.authenticate("break-glass-admin-token-123"));
+        TokenPrincipal config = granted(service.authenticate("break-glass-admin-token-123", ClientRequest.NONE));
 
         assertEquals(TokenSource.CONFIG, config.source());
         assertEquals(ActorLabel.CONFIG, config.actor());
         assertTrue(config.isRoot());
-        assertEquals(DenialReason.UNKNOWN, denial(service.authenticate("break-glass-admin-token-124")));
+        assertEquals(DenialReason.UNKNOWN, denial(service.authenticate("break-glass-admin-token-124", ClientRequest.NONE)));
     }
 
     @Test
@@ -239,7 +240,7 @@ class TokenServiceTest {
 
         assertEquals(clock.instant(), revoked.revokedAt());
         assertEquals(root.actor(), revoked.revokedBy());
-        assertEquals(DenialReason.REVOKED, denial(service.authenticate(token)));
+        assertEquals(DenialReason.REVOKED, denial(service.authenticate(token, ClientRequest.NONE)));
         assertEquals(Refusal.Kind.NOT_FOUND, service.revoke(root, prefix).refusal().kind());
         assertEquals(Refusal.Kind.NOT_FOUND, service.revoke(root, "sk_doesnotexist").refusal().kind());
     }
@@ -252,7 +253,7 @@ class TokenServiceTest {
         Refusal refusal = service.revoke(root, PlainToken.of(rootToken).prefix()).refusal();
 
         assertEquals(Refusal.Kind.INVALID_REQUEST, refusal.kind());
-        assertTrue(service.authenticate(rootToken).isGranted());
+        assertTrue(service.authenticate(rootToken, ClientRequest.NONE).isGranted());
     }
 
     @Test
@@ -267,8 +268,8 @@ class TokenServiceTest {
 
         assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
         assertFalse(refusal.message().contains("legacyAA-"));
-        assertTrue(legacyService.authenticate("legacyAA-first-token").isGranted());
-        assertTrue(legacyService.authenticate("legacyAA-second-token").isGranted());
+        assertTrue(legacyService.authenticate("legacyAA-first-token", ClientRequest.NONE).isGranted());
+        assertTrue(legacyService.authenticate("legacyAA-second-token", ClientRequest.NONE).isGranted());
     }
 
     private static TokenRecord legacy(String token) {
@@ -286,10 +287,10 @@ class TokenServiceTest {
         int revoked = service.revokeSubject(callerWith(rootOfAlice), "alice").value();
 
         assertEquals(2, revoked);
-        assertFalse(service.authenticate(alice1).isGranted());
-        assertFalse(service.authenticate(alice2).isGranted());
-        assertTrue(service.authenticate(bob).isGranted());
-        assertTrue(service.authenticate(rootOfAlice).isGranted());
+        assertFalse(service.authenticate(alice1, ClientRequest.NONE).isGranted());
+        assertFalse(service.authenticate(alice2, ClientRequest.NONE).isGranted());
+        assertTrue(service.authenticate(bob, ClientRequest.NONE).isGranted());
+        assertTrue(service.authenticate(rootOfAlice, ClientRequest.NONE).isGranted());
     }
 
     @Test
@@ -305,11 +306,11 @@ class TokenServiceTest {
         assertEquals("ci", successor.record().name());
         assertEquals("svc", successor.record().subject());
         assertNotEquals(old, successor.token().reveal());
-        assertTrue(service.authenticate(old).isGranted(), "old token lives through the grace period");
+        assertTrue(service.authenticate(old, ClientRequest.NONE).isGranted(), "old token lives through the grace period");
         clock.advance(Duration.ofMinutes(10));
-        assertEquals(DenialReason.REVOKED, denial(service.authenticate(old)));
-        assertTrue(service.authenticate(successor.token().reveal()).isGranted());
-        assertTrue(service.authenticate(bystander).isGranted());
+        assertEquals(DenialReason.REVOKED, denial(service.authenticate(old, ClientRequest.NONE)));
+        assertTrue(service.authenticate(successor.token().reveal(), ClientRequest.NONE).isGranted());
+        assertTrue(service.authenticate(bystander, ClientRequest.NONE).isGranted());
         assertNull(store.findByHash(PlainToken.of(bystander).hash()).orElseThrow().revokedAt());
     }
 
@@ -321,7 +322,7 @@ class TokenServiceTest {
 
         service.rotate(operator, PlainToken.of(old).prefix(), Duration.ZERO).value();
 
-        assertEquals(DenialReason.REVOKED, denial(service.authenticate(old)));
+        assertEquals(DenialReason.REVOKED, denial(service.authenticate(old, ClientRequest.NONE)));
         assertEquals(Refusal.Kind.FORBIDDEN, service.rotate(callerWith(storeRoot),
                 PlainToken.of(otherRoot).prefix(), Duration.ZERO).refusal().kind());
     }
@@ -334,7 +335,7 @@ class TokenServiceTest {
                 Duration.ofSeconds(Long.MAX_VALUE));
 
         assertEquals(Refusal.Kind.INVALID_REQUEST, rotated.refusal().kind());
-        assertTrue(service.authenticate(old).isGranted());
+        assertTrue(service.authenticate(old, ClientRequest.NONE).isGranted());
         assertNull(store.findByHash(PlainToken.of(old).hash()).orElseThrow().revokedAt());
     }
 
@@ -358,7 +359,7 @@ class TokenServiceTest {
         TokenService counted = TokenService.builder(counting).clock(clock).audit(audit)
                 .lastUsedFlushInterval(null).build();
         for (int i = 0; i < 100; i++) {
-            counted.authenticate(i % 2 == 0 ? a : b);
+            counted.authenticate(i % 2 == 0 ? a : b, ClientRequest.NONE);
         }
         assertEquals(0, counting.useBatches.get(), "no write per request");
         clock.advance(Duration.ofSeconds(1));
@@ -408,8 +409,8 @@ class TokenServiceTest {
         String fromB = b.mint(operator, MintRequest.of("x")).value().token().reveal();
 
         assertNotEquals(PlainToken.of(fromA).prefix(), PlainToken.of(fromB).prefix());
-        assertTrue(service.authenticate(fromA).isGranted());
-        assertTrue(service.authenticate(fromB).isGranted());
+        assertTrue(service.authenticate(fromA, ClientRequest.NONE).isGranted());
+        assertTrue(service.authenticate(fromB, ClientRequest.NONE).isGranted());
     }
 
     @Test
@@ -418,7 +419,7 @@ class TokenServiceTest {
         Caller root = callerWith(rootToken);
         MintedToken minted = service.mint(root, MintRequest.of("a")).value();
         service.revoke(root, minted.token().prefix());
-        service.authenticate(minted.token().reveal(), CLIENT);
+        service.authenticate(minted.token().reveal(), ClientRequest.from(CLIENT));
 
         assertTrue(audit.events.stream().anyMatch(e -> e.type() == AuditEventType.TOKEN_MINTED
                 && e.actor().equals(ActorLabel.token(PlainToken.of(rootToken).prefix()))

@@ -72,7 +72,7 @@ final class AuthResponses {
         if (refusal.retryAfter() != null) {
             response.setHeader("Retry-After", Long.toString(seconds(refusal.retryAfter())));
         }
-        send(response, refusal.kind().status(), refusal.kind().code(), refusal.message());
+        send(response, RefusalStatus.of(refusal.kind()), refusal.kind().code(), refusal.message());
     }
 
     /** Writes an error body with this status. */

@@ -1,6 +1,7 @@
 package dev.scopekey.servlet;
 
 import dev.scopekey.domain.AuthDecision;
+import dev.scopekey.domain.Scope;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
@@ -159,7 +160,8 @@ public final class ScopeKeyFilter implements Filter {
         if (access == RequiredAccess.AUTHENTICATED) {
             return new AuthDecision.Granted(principal);
         }
-        return service.authorize(principal, access.isDeny() ? null : access.scope(), audited);
+        Scope required = access.isDeny() ? null : Scope.parse(access.scope()).orElse(null);
+        return service.authorize(principal, required, audited);
     }
 
     /** The decoded path below the context path, as servlet mappings see it. */

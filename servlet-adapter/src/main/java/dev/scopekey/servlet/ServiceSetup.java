@@ -39,7 +39,7 @@ final class ServiceSetup {
             if (settings.store() != null || settings.adminTokenEnv() != null || mintRate != null) {
                 throw new IllegalArgumentException("the application supplies its own TokenService in "
                         + ScopeKeyFilter.SERVICE_ATTRIBUTE + "; configure its store, admin token and mint rate "
-                        + "on TokenService.builder, not with store, admin-token-env or mint-rate");
+                        + "on its builder (ScopeKey.tokens(store)), not with store, admin-token-env or mint-rate");
             }
             return new ServiceSetup((TokenService) given, null);
         }

@@ -45,8 +45,6 @@ public final class TokenAdminServlet extends HttpServlet {
     static final Refusal AUTH_DISABLED = new Refusal(Refusal.Kind.FORBIDDEN, "authentication is disabled "
             + "(enabled=false): the admin API mints, revokes and rotates no token until it is enabled again; "
             + "an operator can use the command line", null);
-    /** A mint request that cannot be read still counts against the rate limit, as this. */
-    private static final MintRequest UNREADABLE = new MintRequest(List.of(), null, null, null);
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -121,12 +119,8 @@ public final class TokenAdminServlet extends HttpServlet {
         try {
             mintRequest = AdminRequests.mint(request);
         } catch (BadRequestException unreadable) {
-            Refusal counted = service.mint(caller, UNREADABLE).refusal();
-            if (counted.kind() == Refusal.Kind.RATE_LIMITED || counted.kind() == Refusal.Kind.FORBIDDEN) {
-                refuse(request, response, counted);
-                return;
-            }
-            throw unreadable;
+            refuseUnreadable(request, response, service.refuseMint(caller, unreadable.getMessage()), unreadable);
+            return;
         }
         answer(request, response, service.mint(caller, mintRequest), 201, RecordJson::minted);
     }
@@ -134,12 +128,28 @@ public final class TokenAdminServlet extends HttpServlet {
     private void rotate(TokenService service, String prefix, HttpServletRequest request, HttpServletResponse response)
             throws IOException, BadRequestException {
         Caller caller = caller(request);
-        if (!caller.isRoot()) {
-            answer(request, response, service.rotate(caller, prefix, Duration.ZERO), 201, RecordJson::minted);
+        Duration grace;
+        try {
+            grace = AdminRequests.grace(request);
+        } catch (BadRequestException unreadable) {
+            refuseUnreadable(request, response, service.refuseRotate(caller, prefix, unreadable.getMessage()),
+                    unreadable);
             return;
         }
-        Duration grace = AdminRequests.grace(request);
         answer(request, response, service.rotate(caller, prefix, grace), 201, RecordJson::minted);
+    }
+
+    /**
+     * Answers a request whose body could not be read as the service decided: its own refusal
+     * (rate limited, forbidden), or, when the service refused it as unreadable, the reading
+     * problem with the status it has (400, 413, 415).
+     */
+    private static void refuseUnreadable(HttpServletRequest request, HttpServletResponse response, Refusal refusal,
+                                         BadRequestException unreadable) throws IOException, BadRequestException {
+        if (refusal.kind() == Refusal.Kind.INVALID_REQUEST) {
+            throw unreadable;
+        }
+        refuse(request, response, refusal);
     }
 
     private void list(TokenService service, Caller caller, HttpServletRequest request, HttpServletResponse response)
@@ -159,8 +169,8 @@ public final class TokenAdminServlet extends HttpServlet {
         String subject = AdminRequests.parameter(request, "subject");
         // listing changes nothing, so while auth is off it stays open like every other route
         Caller reader = authDisabled(request) ? Caller.operator(AUTH_DISABLED_ACTOR) : caller;
-        TokenQuery query = new TokenQuery(subject, AdminRequests.parameter(request, "after"), limit, service.clock().instant());
-        Outcome<TokenPage> page = service.list(reader, query);
+        TokenQuery query = new TokenQuery(subject, AdminRequests.parameter(request, "after"), limit, null);
+        Outcome<TokenPage> page = service.listLive(reader, query);
         if (page.isDone() && page.value().nextAfter() != null) {
             response.setHeader("Link", "<" + request.getRequestURI() + "?after=" + encode(page.value().nextAfter())
                     + (subject == null ? "" : "&subject=" + encode(subject))

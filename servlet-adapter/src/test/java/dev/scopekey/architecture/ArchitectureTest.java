@@ -22,6 +22,8 @@ import java.util.List;
  */
 @AnalyzeClasses(packages = "dev.scopekey", importOptions = ImportOption.DoNotIncludeTests.class)
 public class ArchitectureTest {
+    /** The entry point {@code ScopeKey}: this package only, not the ones below it. */
+    static final String ENTRY = "dev.scopekey";
     static final String DOMAIN = "dev.scopekey.domain..";
     static final String PORT = "dev.scopekey.port..";
     static final String SERVICE = "dev.scopekey.service..";
@@ -44,7 +46,16 @@ public class ArchitectureTest {
 
     @ArchTest
     public static final ArchRule everyClass_livesInAPackageOfTheTable = classes()
-            .should().resideInAnyPackage(DOMAIN, PORT, SERVICE, MEMORY, FILE, JDBC, AUDIT, CLI, SERVLET, TESTKIT);
+            .should().resideInAnyPackage(ENTRY, DOMAIN, PORT, SERVICE, MEMORY, FILE, JDBC, AUDIT, CLI, SERVLET, TESTKIT);
+
+    @ArchTest
+    public static final ArchRule entryPoint_composesTheCoreOnly = layer(ENTRY).mayUseOnly(
+            DOMAIN, PORT, SERVICE, MEMORY, FILE, JDBC, AUDIT, "javax.sql..");
+
+    @ArchTest
+    public static final ArchRule nothingInTheCore_dependsOnTheEntryPoint = noClasses()
+            .that().resideInAnyPackage(DOMAIN, PORT, SERVICE, MEMORY, FILE, JDBC, AUDIT)
+            .should().dependOnClassesThat().resideInAPackage(ENTRY);
 
     @ArchTest
     public static final ArchRule domain_usesOnlyTheJavaPlatform = layer(DOMAIN).mayUseOnly();

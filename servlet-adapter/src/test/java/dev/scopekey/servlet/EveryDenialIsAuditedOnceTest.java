@@ -132,7 +132,7 @@ class EveryDenialIsAuditedOnceTest extends HttpTestSupport {
     @Test
     void unknownRevokedAndExpiredTokens_areEachAuditedOnce_withTheirReason() {
         start(WebXml.standard());
-        String unknown = service.format().generate(new java.security.SecureRandom()).reveal();
+        String unknown = dev.scopekey.domain.TokenFormat.standard().generate(new java.security.SecureRandom()).reveal();
         watch(unknown);
         String revoked = token("kafka:endpoint:read");
         service.revoke(Caller.operator(ActorLabel.CLI), revoked.substring(0, 15));

@@ -248,6 +248,9 @@ class TokenAdminHttpTest extends HttpTestSupport {
         assertEquals(403, http.call("DELETE", TOKENS + other.substring(0, 15), scoped).status());
         assertEquals(403, http.call("DELETE", TOKENS + "?subject=x", scoped).status());
         assertEquals(403, http.call("POST", TOKENS + other.substring(0, 15) + "/rotate", scoped).status());
+        assertEquals(403, http.send("POST", TOKENS + other.substring(0, 15) + "/rotate", "application/json",
+                "{\"graceSeconds\":\"soon\"}", "Authorization", "Bearer " + scoped).status(),
+                "who may rotate is decided before what the body says");
         assertEquals(200, http.call("POST", "/api/kafka/endpoint", other).status());
     }
 

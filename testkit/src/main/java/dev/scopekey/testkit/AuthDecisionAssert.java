@@ -10,9 +10,9 @@ import org.opentest4j.AssertionFailedError;
  * denial reason, required scope and principal (actor, subject, scopes, source) — never a token.
  *
  * <pre>{@code
- * TokenPrincipal who = AuthDecisionAssert.assertGranted(service.authenticate(token));
- * AuthDecisionAssert.assertDenied(service.authorize(token, "admin:write", null), DenialReason.INSUFFICIENT_SCOPE);
- * AuthDecisionAssert.assertUnavailable(serviceOnDeadStore.authenticate(token));
+ * TokenPrincipal who = AuthDecisionAssert.assertGranted(service.authenticate(token, ClientRequest.NONE));
+ * AuthDecisionAssert.assertDenied(TokenChecks.authorize(service, token, "admin:write", ClientRequest.NONE), DenialReason.INSUFFICIENT_SCOPE);
+ * AuthDecisionAssert.assertUnavailable(serviceOnDeadStore.authenticate(token, ClientRequest.NONE));
  * }</pre>
  */
 public final class AuthDecisionAssert {

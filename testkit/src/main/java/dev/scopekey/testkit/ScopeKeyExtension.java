@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     void expiredTokensAreRefused(TokenService service, MutableClock clock,
  *                                  @TestToken(scopes = "reports:read", expiresIn = "1h") String token) {
  *         clock.advance(Duration.ofHours(1));
- *         AuthDecisionAssert.assertDenied(service.authenticate(token), DenialReason.EXPIRED);
+ *         AuthDecisionAssert.assertDenied(service.authenticate(token, ClientRequest.NONE), DenialReason.EXPIRED);
  *     }
  * }
  * }</pre>

@@ -5,9 +5,11 @@ import dev.scopekey.domain.AuditEvent;
 import dev.scopekey.domain.DurationText;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
+import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.service.Caller;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
 import dev.scopekey.service.Outcome;
@@ -134,7 +136,7 @@ public final class ScopeKeyFixture implements AutoCloseable {
      * @return the caller
      */
     public Caller callerFor(PlainToken token) {
-        return Caller.of(AuthDecisionAssert.assertGranted(service.authenticate(token.reveal())), "127.0.0.1");
+        return Caller.of(AuthDecisionAssert.assertGranted(service.authenticate(token.reveal(), ClientRequest.NONE)), "127.0.0.1");
     }
 
     /** Makes a token as {@link TestToken} describes it. */
@@ -171,7 +173,7 @@ public final class ScopeKeyFixture implements AutoCloseable {
         if (spec.expired() || spec.revoked() || !spec.subject().isEmpty() || !spec.expiresIn().isEmpty()) {
             throw new IllegalArgumentException("a RUNTIME token cannot be expired, revoked, expiring or have a subject");
         }
-        PlainToken token = service.format().generate(random);
+        PlainToken token = TokenFormat.standard().generate(random);
         service.registerRuntimeToken(token.reveal(), ScopeSet.parse(scopesOf(spec)), emptyToNull(spec.name()));
         return remember(token);
     }

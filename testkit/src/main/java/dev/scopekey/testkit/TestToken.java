@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @Test
  * void readerMayRead(TokenService service, @TestToken(scopes = "kafka:read") String token) {
- *     AuthDecisionAssert.assertGranted(service.authorize(token, "kafka:read", null));
+ *     AuthDecisionAssert.assertGranted(TokenChecks.authorize(service, token, "kafka:read", ClientRequest.NONE));
  * }
  * }</pre>
  *

@@ -12,6 +12,7 @@ import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.service.Caller;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
 import dev.scopekey.service.Refusal;
@@ -59,14 +60,14 @@ public abstract class TokenStoreContract extends UseAndConcurrencyContract {
         TokenService service = service(clock);
         MintedToken minted = mint(service, MintRequest.of("kafka:endpoint:read", "workspaces:w42:*")
                 .named("contract").forSubject("alice"));
-        AuthDecision decision = service.authenticate(minted.token().reveal());
+        AuthDecision decision = service.authenticate(minted.token().reveal(), ClientRequest.NONE);
         assertTrue(decision.isGranted(), "a freshly minted token authenticates");
         AuthDecision.Granted granted = (AuthDecision.Granted) decision;
         assertEquals(minted.record().prefix(), granted.principal().prefix());
         assertEquals("alice", granted.principal().subject());
-        assertTrue(service.authorize(minted.token().reveal(), "workspaces:w42:write", null).isGranted());
+        assertTrue(TokenChecks.authorize(service, minted.token().reveal(), "workspaces:w42:write", ClientRequest.NONE).isGranted());
         assertDenied(DenialReason.INSUFFICIENT_SCOPE,
-                service.authorize(minted.token().reveal(), "workspaces:w43:write", null));
+                TokenChecks.authorize(service, minted.token().reveal(), "workspaces:w43:write", ClientRequest.NONE));
         assertEquals(Optional.of(minted.record()), store().findByHash(minted.token().hash()));
     }
 
@@ -75,7 +76,7 @@ public abstract class TokenStoreContract extends UseAndConcurrencyContract {
         TokenService service = service(MutableClock.start());
         mint(service, MintRequest.of("a"));
         String stranger = TokenFormat.standard().generate(new SecureRandom()).reveal();
-        assertDenied(DenialReason.UNKNOWN, service.authenticate(stranger));
+        assertDenied(DenialReason.UNKNOWN, service.authenticate(stranger, ClientRequest.NONE));
     }
 
     @Test
@@ -85,12 +86,12 @@ public abstract class TokenStoreContract extends UseAndConcurrencyContract {
         MintedToken minted = mint(service, MintRequest.of("a"));
         MintedToken other = mint(service, MintRequest.of("a"));
         assertTrue(service.revoke(OPERATOR, minted.record().prefix()).isDone());
-        assertDenied(DenialReason.REVOKED, service.authenticate(minted.token().reveal()));
+        assertDenied(DenialReason.REVOKED, service.authenticate(minted.token().reveal(), ClientRequest.NONE));
         TokenRecord revoked = store().findByHash(minted.token().hash()).orElseThrow();
         clock.advance(Duration.ofMinutes(5));
         assertEquals(Refusal.Kind.NOT_FOUND, service.revoke(OPERATOR, minted.record().prefix()).refusal().kind());
         assertEquals(Optional.of(revoked), store().findByHash(minted.token().hash()), "a second revoke changes nothing");
-        assertTrue(service.authenticate(other.token().reveal()).isGranted(), "other tokens keep working");
+        assertTrue(service.authenticate(other.token().reveal(), ClientRequest.NONE).isGranted(), "other tokens keep working");
     }
 
     @Test
@@ -103,13 +104,13 @@ public abstract class TokenStoreContract extends UseAndConcurrencyContract {
         MintedToken successor = service.rotate(OPERATOR, old.record().prefix(), Duration.ofMinutes(10)).value();
         assertNotEquals(old.record().prefix(), successor.record().prefix());
         assertEquals(old.record().scopes(), successor.record().scopes());
-        assertTrue(service.authenticate(old.token().reveal()).isGranted(), "the old token works during the grace");
-        assertTrue(service.authenticate(successor.token().reveal()).isGranted());
+        assertTrue(service.authenticate(old.token().reveal(), ClientRequest.NONE).isGranted(), "the old token works during the grace");
+        assertTrue(service.authenticate(successor.token().reveal(), ClientRequest.NONE).isGranted());
         assertTrue(isListedLive(old, clock), "during the grace the old token is listed as live");
         clock.advance(Duration.ofMinutes(10));
-        assertDenied(DenialReason.REVOKED, service.authenticate(old.token().reveal()));
+        assertDenied(DenialReason.REVOKED, service.authenticate(old.token().reveal(), ClientRequest.NONE));
         assertFalse(isListedLive(old, clock), "after the grace the old token is not listed as live");
-        assertTrue(service.authenticate(successor.token().reveal()).isGranted());
+        assertTrue(service.authenticate(successor.token().reveal(), ClientRequest.NONE).isGranted());
         assertEquals(Optional.of(bystanderBefore), store().findByHash(bystander.token().hash()));
     }
 
@@ -119,9 +120,9 @@ public abstract class TokenStoreContract extends UseAndConcurrencyContract {
         TokenService service = service(clock);
         MintedToken minted = mint(service, MintRequest.of("a").expiringIn(Duration.ofHours(1)));
         clock.advance(Duration.ofMinutes(59));
-        assertTrue(service.authenticate(minted.token().reveal()).isGranted());
+        assertTrue(service.authenticate(minted.token().reveal(), ClientRequest.NONE).isGranted());
         clock.advance(Duration.ofMinutes(1));
-        assertDenied(DenialReason.EXPIRED, service.authenticate(minted.token().reveal()));
+        assertDenied(DenialReason.EXPIRED, service.authenticate(minted.token().reveal(), ClientRequest.NONE));
     }
 
     @Test
@@ -130,7 +131,7 @@ public abstract class TokenStoreContract extends UseAndConcurrencyContract {
         TokenService service = service(clock);
         MintedToken minted = mint(service, MintRequest.of("a"));
         clock.advance(Duration.ofSeconds(30));
-        assertTrue(service.authenticate(minted.token().reveal()).isGranted());
+        assertTrue(service.authenticate(minted.token().reveal(), ClientRequest.NONE).isGranted());
         assertTrue(service.flushLastUsed(), "the flush succeeds");
         TokenRecord stored = store().findByHash(minted.token().hash()).orElseThrow();
         assertEquals(clock.instant(), stored.lastUsedAt());
@@ -148,9 +149,9 @@ public abstract class TokenStoreContract extends UseAndConcurrencyContract {
         MintedToken bob = mint(service, MintRequest.of("a").forSubject("bob"));
         assertEquals(3, service.revokeSubject(OPERATOR, "alice").value());
         for (MintedToken token : alice) {
-            assertDenied(DenialReason.REVOKED, service.authenticate(token.token().reveal()));
+            assertDenied(DenialReason.REVOKED, service.authenticate(token.token().reveal(), ClientRequest.NONE));
         }
-        assertTrue(service.authenticate(bob.token().reveal()).isGranted());
+        assertTrue(service.authenticate(bob.token().reveal(), ClientRequest.NONE).isGranted());
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * TokenService down = TokenService.builder(new UnavailableTokenStore()).audit(AuditSink.discarding()).build();
- * AuthDecisionAssert.assertUnavailable(down.authenticate(token));
+ * AuthDecisionAssert.assertUnavailable(down.authenticate(token, ClientRequest.NONE));
  * }</pre>
  *
  * Stateless and thread-safe.

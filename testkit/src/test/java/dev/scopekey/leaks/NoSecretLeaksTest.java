@@ -14,9 +14,11 @@ import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.service.Caller;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
 import dev.scopekey.service.Outcome;
+import dev.scopekey.testkit.TokenChecks;
 import dev.scopekey.service.TokenPage;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.store.file.FileTokenStore;
@@ -65,20 +67,20 @@ class NoSecretLeaksTest {
             guard.watch("config-admin-token-0123456789");
             Caller operator = Caller.operator(ActorLabel.CLI);
             String root = mint(service, operator, MintRequest.of("*").named("root"));
-            Caller rootCaller = Caller.of(principal(service.authenticate(root, CLIENT)), CLIENT);
+            Caller rootCaller = Caller.of(principal(service.authenticate(root, ClientRequest.from(CLIENT))), CLIENT);
             String reader = mint(service, rootCaller, MintRequest.of("kafka:read").forSubject("alice"));
             String expiring = mint(service, rootCaller, MintRequest.of("a").expiringIn(Duration.ofMinutes(1)));
             String doomed = mint(service, rootCaller, MintRequest.of("b").forSubject("alice"));
             String rotated = mint(service, rootCaller, MintRequest.of("c"));
 
-            see(service.authorize(reader, "kafka:read", CLIENT));
-            see(service.authorize(reader, "kafka:write", CLIENT));
-            see(service.authorize(root, (String) null, CLIENT));
-            see(service.authenticate(reader.substring(0, reader.length() - 1) + "x", CLIENT));
-            see(service.authenticate(reader + " trailing", CLIENT));
-            see(service.authenticate("config-admin-token-0123456789", CLIENT));
+            see(TokenChecks.authorize(service, reader, "kafka:read", ClientRequest.from(CLIENT)));
+            see(TokenChecks.authorize(service, reader, "kafka:write", ClientRequest.from(CLIENT)));
+            see(TokenChecks.authorize(service, root, (String) null, ClientRequest.from(CLIENT)));
+            see(service.authenticate(reader.substring(0, reader.length() - 1) + "x", ClientRequest.from(CLIENT)));
+            see(service.authenticate(reader + " trailing", ClientRequest.from(CLIENT)));
+            see(service.authenticate("config-admin-token-0123456789", ClientRequest.from(CLIENT)));
             see(service.revoke(rootCaller, PlainToken.of(root).prefix()));
-            see(service.revoke(Caller.of(principal(service.authenticate(reader, CLIENT)), CLIENT),
+            see(service.revoke(Caller.of(principal(service.authenticate(reader, ClientRequest.from(CLIENT))), CLIENT),
                     PlainToken.of(doomed).prefix()));
             see(service.mint(rootCaller, MintRequest.of(reader)));
             see(service.mint(rootCaller, new MintRequest(List.of("a"), reader + "\n", null, null)));
@@ -88,8 +90,8 @@ class NoSecretLeaksTest {
             see(successor);
             see(service.revokeSubject(rootCaller, "alice"));
             clock.advance(Duration.ofMinutes(2));
-            see(service.authenticate(expiring, CLIENT));
-            see(service.authenticate(doomed, CLIENT));
+            see(service.authenticate(expiring, ClientRequest.from(CLIENT)));
+            see(service.authenticate(doomed, ClientRequest.from(CLIENT)));
             Outcome<TokenPage> page = service.list(rootCaller, TokenQuery.all());
             see(page);
             page.value().records().forEach(this::see);
@@ -102,7 +104,7 @@ class NoSecretLeaksTest {
             fileText = Files.readString(file, StandardCharsets.UTF_8);
             Files.delete(file);
             seeThrown(() -> store.findByHash(minted.get(1).hash()));
-            AuthDecision whileDown = service.authenticate(reader, CLIENT);
+            AuthDecision whileDown = service.authenticate(reader, ClientRequest.from(CLIENT));
             assertTrue(whileDown instanceof AuthDecision.Unavailable, "a missing token file fails closed");
             see(whileDown);
         }

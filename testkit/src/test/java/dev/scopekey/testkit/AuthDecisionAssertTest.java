@@ -10,6 +10,7 @@ import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.TokenPrincipal;
+import dev.scopekey.service.ClientRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -25,7 +26,7 @@ class AuthDecisionAssertTest {
 
     @Test
     void assertGranted_returnsThePrincipal_ofAGrant() {
-        AuthDecision decision = fixture.service().authenticate(token.reveal());
+        AuthDecision decision = fixture.service().authenticate(token.reveal(), ClientRequest.NONE);
         TokenPrincipal principal = AuthDecisionAssert.assertGranted(decision);
         assertSame(((AuthDecision.Granted) decision).principal(), principal);
         assertSame(principal, AuthDecisionAssert.assertGranted(decision, "reports:read"));
@@ -33,7 +34,7 @@ class AuthDecisionAssertTest {
 
     @Test
     void assertGranted_failsOnDenial_namingTheReason_notTheToken() {
-        AuthDecision denied = fixture.service().authorize(token.reveal(), "reports:write", null);
+        AuthDecision denied = TokenChecks.authorize(fixture.service(), token.reveal(), "reports:write", ClientRequest.NONE);
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> AuthDecisionAssert.assertGranted(denied));
         assertTrue(e.getMessage().contains("INSUFFICIENT_SCOPE"), e.getMessage());
         assertTrue(e.getMessage().contains("reports:write"), e.getMessage());
@@ -42,7 +43,7 @@ class AuthDecisionAssertTest {
 
     @Test
     void assertGrantedWithScope_failsWhenThePrincipalLacksIt() {
-        AuthDecision granted = fixture.service().authenticate(token.reveal());
+        AuthDecision granted = fixture.service().authenticate(token.reveal(), ClientRequest.NONE);
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> AuthDecisionAssert.assertGranted(granted, "reports:write"));
         assertTrue(e.getMessage().contains("reports:write"), e.getMessage());
@@ -52,7 +53,7 @@ class AuthDecisionAssertTest {
     @Test
     void assertDenied_checksTheReason() {
         fixture.service().revoke(fixture.operator(), token.prefix()).value();
-        AuthDecision revoked = fixture.service().authenticate(token.reveal());
+        AuthDecision revoked = fixture.service().authenticate(token.reveal(), ClientRequest.NONE);
         assertEquals(DenialReason.REVOKED, AuthDecisionAssert.assertDenied(revoked, DenialReason.REVOKED).reason());
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> AuthDecisionAssert.assertDenied(revoked, DenialReason.EXPIRED));
@@ -62,7 +63,7 @@ class AuthDecisionAssertTest {
 
     @Test
     void assertDenied_failsOnGrant_describingThePrincipalWithoutTheToken() {
-        AuthDecision granted = fixture.service().authenticate(token.reveal());
+        AuthDecision granted = fixture.service().authenticate(token.reveal(), ClientRequest.NONE);
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> AuthDecisionAssert.assertDenied(granted));
         assertTrue(e.getMessage().contains("granted"), e.getMessage());
         assertTrue(e.getMessage().contains(token.prefix()), e.getMessage());
@@ -73,7 +74,7 @@ class AuthDecisionAssertTest {
     void assertUnavailable_acceptsOnlyUnavailable() {
         AuthDecision unavailable = new AuthDecision.Unavailable("token store unavailable: TokenStoreException");
         assertSame(unavailable, AuthDecisionAssert.assertUnavailable(unavailable));
-        AuthDecision granted = fixture.service().authenticate(token.reveal());
+        AuthDecision granted = fixture.service().authenticate(token.reveal(), ClientRequest.NONE);
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> AuthDecisionAssert.assertUnavailable(granted));
         assertNoSecret(e);

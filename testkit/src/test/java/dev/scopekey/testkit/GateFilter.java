@@ -1,6 +1,7 @@
 package dev.scopekey.testkit;
 
 import dev.scopekey.domain.AuthDecision;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -49,7 +50,7 @@ public final class GateFilter implements Filter {
             response.sendError(401);
             return;
         }
-        AuthDecision decision = service.authorize(authorization.substring(7), scope, request.getRemoteAddr());
+        AuthDecision decision = TokenChecks.authorize(service, authorization.substring(7), scope, ClientRequest.from(request.getRemoteAddr()));
         if (decision instanceof AuthDecision.Unavailable) {
             response.setHeader("Retry-After", "5");
             response.sendError(503);

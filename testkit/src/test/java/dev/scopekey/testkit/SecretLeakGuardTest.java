@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.TokenFormat;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -197,7 +198,7 @@ class SecretLeakGuardTest {
             Logger.getLogger("sample.clean").info("prefix " + token.prefix());
             String stranger = TokenFormat.standard().generate(new SecureRandom()).reveal();
             System.err.println("a token this test's store does not know: " + stranger);
-            assertTrue(service.authenticate(token.reveal()).isGranted());
+            assertTrue(service.authenticate(token.reveal(), ClientRequest.NONE).isGranted());
         }
     }
 }

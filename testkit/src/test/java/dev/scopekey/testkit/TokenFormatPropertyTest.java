@@ -11,6 +11,7 @@ import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.TokenDigest;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.port.AuditSink;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
 import java.security.SecureRandom;
 import net.jqwik.api.Arbitrary;
@@ -100,7 +101,7 @@ class TokenFormatPropertyTest {
 
     @Property(tries = 1000)
     void singleCharacterChange_isDeniedBeforeAnyStoreLookup(@ForAll("mutatedMinted") String mutated) {
-        AuthDecision decision = unreachableStore.authenticate(mutated);
+        AuthDecision decision = unreachableStore.authenticate(mutated, ClientRequest.NONE);
         if (TokenFormat.hasMintedShape(mutated)) {
             assertEquals(new AuthDecision.Denied(DenialReason.BAD_CHECKSUM, null, null), decision);
         } else if (!PlainToken.isWellFormed(mutated)) {

@@ -18,6 +18,7 @@ import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStoreException;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
 import dev.scopekey.service.TokenService;
@@ -118,18 +119,18 @@ class EditorSaveTest {
             editorSaves(copy, ADDED + "\tkafka:read\n");
             clock.advance(INTERVAL);
 
-            String log = stderrOf(() -> assertFalse(service.authenticate(revoked.token().reveal()).isGranted(),
+            String log = stderrOf(() -> assertFalse(service.authenticate(revoked.token().reveal(), ClientRequest.NONE).isGranted(),
                     "the revoked token came back live"));
 
-            assertTrue(service.authenticate(ADDED).isGranted(), "the editor's line takes effect");
-            assertTrue(service.authenticate(kept.token().reveal()).isGranted());
+            assertTrue(service.authenticate(ADDED, ClientRequest.NONE).isGranted(), "the editor's line takes effect");
+            assertTrue(service.authenticate(kept.token().reveal(), ClientRequest.NONE).isGranted());
             String text = read(tokens());
             assertTrue(lineOf(text, revoked.record().prefix()).contains("\trevoked="),
                     "the re-check wrote the revocation back:\n" + text);
             assertFalse(lineOf(text, kept.record().prefix()).contains("\trevoked="), text);
             assertTrue(text.endsWith("\n" + ADDED + "\tkafka:read\n"), "the editor's line is kept:\n" + text);
             try (FileTokenStore another = FileTokenStore.open(tokens())) {
-                assertFalse(service(another).authenticate(revoked.token().reveal()).isGranted(),
+                assertFalse(service(another).authenticate(revoked.token().reveal(), ClientRequest.NONE).isGranted(),
                         "another reader of the file sees the revocation");
             }
             assertTrue(log.contains("WARN") && log.contains("[" + revoked.record().prefix() + "]")
@@ -151,7 +152,7 @@ class EditorSaveTest {
             editorSaves(copy, ADDED + "\tkafka:read\n");
             clock.advance(INTERVAL);
 
-            String log = stderrOf(() -> assertFalse(service.authenticate(legacy).isGranted(),
+            String log = stderrOf(() -> assertFalse(service.authenticate(legacy, ClientRequest.NONE).isGranted(),
                     "the revoked legacy token came back live"));
 
             String text = read(tokens());
@@ -171,7 +172,7 @@ class EditorSaveTest {
 
             store.apply(TokenChange.update(List.of(revoked.withRevoked(null, null))));
 
-            assertTrue(service.authenticate(minted.token().reveal()).isGranted());
+            assertTrue(service.authenticate(minted.token().reveal(), ClientRequest.NONE).isGranted());
             assertFalse(lineOf(read(tokens()), minted.record().prefix()).contains("\trevoked="), read(tokens()));
         }
     }
@@ -193,11 +194,11 @@ class EditorSaveTest {
             byte[] saved = StoreFixtures.bytes(tokens());
             clock.advance(INTERVAL);
 
-            String log = stderrOf(() -> assertFalse(service.authenticate(revoked.token().reveal()).isGranted(),
+            String log = stderrOf(() -> assertFalse(service.authenticate(revoked.token().reveal(), ClientRequest.NONE).isGranted(),
                     "the revoked token came back live"));
 
             assertArrayEquals(saved, StoreFixtures.bytes(tokens()));
-            assertTrue(service.authenticate(ADDED).isGranted());
+            assertTrue(service.authenticate(ADDED, ClientRequest.NONE).isGranted());
             assertTrue(log.contains("ERROR") && log.contains("[" + revoked.record().prefix() + "]")
                     && log.contains("they stay revoked in this store, but writing their revocation back failed"), log);
             assertFalse(log.contains(revoked.token().reveal()), log);
@@ -227,8 +228,8 @@ class EditorSaveTest {
             String text = read(tokens());
             assertTrue(text.startsWith("# tokens\n" + ADDED + "\tkafka:read\nsha256:" + minted[0].record().prefix()),
                     "the edit is kept and the mint applied to it:\n" + text);
-            assertTrue(service.authenticate(ADDED).isGranted());
-            assertTrue(service.authenticate(minted[0].token().reveal()).isGranted());
+            assertTrue(service.authenticate(ADDED, ClientRequest.NONE).isGranted());
+            assertTrue(service.authenticate(minted[0].token().reveal(), ClientRequest.NONE).isGranted());
             assertTrue(log.contains("WARN") && log.contains("changed while"), log);
             assertFalse(log.contains(minted[0].token().reveal()) || log.contains(ADDED), log);
         }
@@ -242,13 +243,13 @@ class EditorSaveTest {
             Path copy = editorOpens();
             cli("revoke", "--store=file:" + tokens(), revoked.record().prefix());
             clock.advance(INTERVAL);
-            assertFalse(service.authenticate(revoked.token().reveal()).isGranted(), "the service saw the CLI's revoke");
+            assertFalse(service.authenticate(revoked.token().reveal(), ClientRequest.NONE).isGranted(), "the service saw the CLI's revoke");
 
             editorSaves(copy, ADDED + "\tkafka:read\n");
             clock.advance(INTERVAL);
 
-            assertFalse(service.authenticate(revoked.token().reveal()).isGranted(), "the revoked token came back live");
-            assertTrue(service.authenticate(ADDED).isGranted(), "the editor's line takes effect");
+            assertFalse(service.authenticate(revoked.token().reveal(), ClientRequest.NONE).isGranted(), "the revoked token came back live");
+            assertTrue(service.authenticate(ADDED, ClientRequest.NONE).isGranted(), "the editor's line takes effect");
             String text = read(tokens());
             assertTrue(lineOf(text, revoked.record().prefix()).contains("\trevokedBy=cli"), text);
             assertTrue(text.endsWith("\n" + ADDED + "\tkafka:read\n"), text);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
 import dev.scopekey.service.TokenService;
@@ -56,7 +57,7 @@ class FileTokenStoreConcurrencyTest {
             List<TokenRecord> records = wellFormedRecords(tokens, 10);
             Set<String> hashes = records.stream().map(TokenRecord::hash).collect(Collectors.toSet());
             minted.forEach(m -> assertTrue(hashes.contains(m.token().hash())));
-            minted.forEach(m -> assertTrue(service.authenticate(m.token().reveal()).isGranted()));
+            minted.forEach(m -> assertTrue(service.authenticate(m.token().reveal(), ClientRequest.NONE).isGranted()));
         }
     }
 

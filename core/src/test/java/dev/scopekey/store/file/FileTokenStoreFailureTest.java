@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStoreException;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
 import dev.scopekey.service.TokenService;
@@ -95,7 +96,7 @@ class FileTokenStoreFailureTest {
         TokenService service = service(store);
         MintedToken first = service.mint(OPERATOR, MintRequest.of("kafka:read")).value();
         MintedToken second = service.mint(OPERATOR, MintRequest.of("kafka:write")).value();
-        assertTrue(service.authenticate(first.token().reveal()).isGranted());
+        assertTrue(service.authenticate(first.token().reveal(), ClientRequest.NONE).isGranted());
         fill(mountPoint.resolve("filler"));
         Before before = capture(tokens);
 
@@ -107,7 +108,7 @@ class FileTokenStoreFailureTest {
         TokenStoreException onRevoke = assertThrows(TokenStoreException.class,
                 () -> service.revoke(OPERATOR, first.record().prefix()));
         assertUnchanged(before, tokens, onRevoke, first, second);
-        assertTrue(service.authenticate(first.token().reveal()).isGranted(), "still live: the revoke failed");
+        assertTrue(service.authenticate(first.token().reveal(), ClientRequest.NONE).isGranted(), "still live: the revoke failed");
 
         assertFalse(service.flushLastUsed(), "the last-use flush fails and stays pending");
         assertArrayEquals(before.bytes(), Files.readAllBytes(tokens));
@@ -115,7 +116,7 @@ class FileTokenStoreFailureTest {
 
         Files.delete(mountPoint.resolve("filler"));
         assertTrue(service.revoke(OPERATOR, first.record().prefix()).isDone(), "works again once there is room");
-        assertFalse(service.authenticate(first.token().reveal()).isGranted());
+        assertFalse(service.authenticate(first.token().reveal(), ClientRequest.NONE).isGranted());
     }
 
     @ParameterizedTest(name = "immutable {0}")
@@ -141,7 +142,7 @@ class FileTokenStoreFailureTest {
         TokenStoreException onRevoke = assertThrows(TokenStoreException.class,
                 () -> service.revoke(OPERATOR, first.record().prefix()));
         assertUnchanged(before, tokens, onRevoke, first);
-        assertTrue(service.authenticate(first.token().reveal()).isGranted());
+        assertTrue(service.authenticate(first.token().reveal(), ClientRequest.NONE).isGranted());
         assertEquals(Set.of("tokens", "tokens.lock"), names(dir), "no temporary file is left");
     }
 

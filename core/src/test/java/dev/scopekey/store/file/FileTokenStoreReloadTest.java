@@ -1,5 +1,7 @@
 package dev.scopekey.store.file;
 
+import dev.scopekey.service.ClientRequest;
+import dev.scopekey.service.TokenChecks;
 import dev.scopekey.testing.TestClock;
 import static dev.scopekey.store.file.StoreFixtures.OPERATOR;
 import static dev.scopekey.store.file.StoreFixtures.eventually;
@@ -70,12 +72,12 @@ class FileTokenStoreReloadTest {
         write(tokens(), "# tokens\n" + ADDED + "\tkafka:read\n");
         try (FileTokenStore store = open()) {
             TokenService service = service(store);
-            assertTrue(service.authenticate(ADDED).isGranted());
+            assertTrue(service.authenticate(ADDED, ClientRequest.NONE).isGranted());
 
             write(tokens(), "# tokens\n");
             clock.advance(INTERVAL);
 
-            assertFalse(service.authenticate(ADDED).isGranted());
+            assertFalse(service.authenticate(ADDED, ClientRequest.NONE).isGranted());
         }
     }
 
@@ -88,11 +90,11 @@ class FileTokenStoreReloadTest {
 
             append(tokens(), ADDED + "\tkafka:read\n");
             eventually(Duration.ofSeconds(10), "the appended token is granted",
-                    () -> service.authorize(ADDED, "kafka:read", null).isGranted());
+                    () -> TokenChecks.authorize(service, ADDED, "kafka:read", ClientRequest.NONE).isGranted());
 
             write(tokens(), "# emptied by the operator\n");
             eventually(Duration.ofSeconds(10), "the removed token is refused",
-                    () -> !service.authenticate(ADDED).isGranted());
+                    () -> !service.authenticate(ADDED, ClientRequest.NONE).isGranted());
         }
     }
 
@@ -110,7 +112,7 @@ class FileTokenStoreReloadTest {
             assertTrue(lines[0].startsWith("sha256:" + first.record().prefix()));
             assertEquals(ADDED + "\tkafka:read", lines[1]);
             assertTrue(lines[2].startsWith("sha256:" + second.record().prefix()));
-            assertTrue(service.authenticate(ADDED).isGranted(), "the write also refreshed memory");
+            assertTrue(service.authenticate(ADDED, ClientRequest.NONE).isGranted(), "the write also refreshed memory");
         }
     }
 
@@ -135,7 +137,7 @@ class FileTokenStoreReloadTest {
         write(tokens(), ADDED + "\tkafka:read\n");
         try (FileTokenStore store = open()) {
             TokenService service = service(store);
-            assertTrue(service.authenticate(ADDED).isGranted());
+            assertTrue(service.authenticate(ADDED, ClientRequest.NONE).isGranted());
             byte[] saved = Files.readAllBytes(tokens());
 
             Files.delete(tokens());
@@ -144,13 +146,13 @@ class FileTokenStoreReloadTest {
             TokenStoreException e = assertThrows(TokenStoreException.class,
                     () -> store.findByHash(TokenDigest.sha256Hex(ADDED)));
             assertTrue(e.getMessage().contains("is missing"), e.getMessage());
-            assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(ADDED));
+            assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(ADDED, ClientRequest.NONE));
             assertThrows(TokenStoreException.class, () -> service.mint(OPERATOR, MintRequest.of("a:b")));
             assertFalse(Files.exists(tokens()), "a write never re-creates a vanished file");
 
             Files.write(tokens(), saved);
             clock.advance(INTERVAL);
-            assertTrue(service.authenticate(ADDED).isGranted());
+            assertTrue(service.authenticate(ADDED, ClientRequest.NONE).isGranted());
         }
     }
 
@@ -159,7 +161,7 @@ class FileTokenStoreReloadTest {
         write(tokens(), ADDED + "\tkafka:read\n");
         try (FileTokenStore store = open()) {
             TokenService service = service(store);
-            assertTrue(service.authenticate(ADDED).isGranted());
+            assertTrue(service.authenticate(ADDED, ClientRequest.NONE).isGranted());
 
             Files.delete(tokens());
             Files.createDirectory(tokens());
@@ -169,7 +171,7 @@ class FileTokenStoreReloadTest {
                     () -> store.findByHash(TokenDigest.sha256Hex(ADDED)));
             assertTrue(e.getMessage().startsWith("could not read the token file"), e.getMessage());
             assertFalse(e.getMessage().contains(ADDED));
-            assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(ADDED));
+            assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(ADDED, ClientRequest.NONE));
             TokenStoreException onWrite = assertThrows(TokenStoreException.class,
                     () -> service.mint(OPERATOR, MintRequest.of("a:b")));
             assertTrue(onWrite.getMessage().contains("nothing was written"), onWrite.getMessage());

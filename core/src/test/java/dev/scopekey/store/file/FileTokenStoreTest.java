@@ -19,9 +19,11 @@ import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStoreException;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
 import dev.scopekey.service.Refusal;
+import dev.scopekey.service.TokenChecks;
 import dev.scopekey.service.TokenService;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,7 +55,7 @@ class FileTokenStoreTest {
                     + "\tkafka:read\tci\t"), text);
             assertTrue(text.contains("\tsubject=user-1\tby=cli"), text);
             try (FileTokenStore other = FileTokenStore.open(tokens())) {
-                AuthDecision decision = service(other).authorize(minted.token().reveal(), "kafka:read", null);
+                AuthDecision decision = TokenChecks.authorize(service(other), minted.token().reveal(), "kafka:read", ClientRequest.NONE);
                 assertTrue(decision.isGranted(), decision.toString());
             }
         }
@@ -68,7 +70,7 @@ class FileTokenStoreTest {
             service.revoke(OPERATOR, minted.record().prefix()).value();
 
             assertTrue(read(tokens()).matches("(?s).*\trevoked=[0-9T:.Z-]+\trevokedBy=cli\n"), read(tokens()));
-            AuthDecision decision = service(FileTokenStore.open(tokens())).authenticate(minted.token().reveal());
+            AuthDecision decision = service(FileTokenStore.open(tokens())).authenticate(minted.token().reveal(), ClientRequest.NONE);
             assertEquals(DenialReason.REVOKED, ((AuthDecision.Denied) decision).reason());
         }
     }
@@ -90,8 +92,8 @@ class FileTokenStoreTest {
             assertTrue(lines[2].contains("\trevoked="));
             assertTrue(lines[3].startsWith("sha256:" + successor.record().prefix() + ":" + successor.token().hash()
                     + "\tkafka:read\tjob\t"));
-            assertFalse(service.authenticate(old.token().reveal()).isGranted());
-            assertTrue(service.authenticate(successor.token().reveal()).isGranted());
+            assertFalse(service.authenticate(old.token().reveal(), ClientRequest.NONE).isGranted());
+            assertTrue(service.authenticate(successor.token().reveal(), ClientRequest.NONE).isGranted());
         }
     }
 
@@ -101,9 +103,9 @@ class FileTokenStoreTest {
         try (FileTokenStore store = FileTokenStore.open(tokens())) {
             TokenService service = service(store);
 
-            assertTrue(service.authorize("operator-written-token", "workspaces:w42:write", null).isGranted());
-            assertTrue(service.authorize("operator-written-token", "kafka:read", null).isGranted());
-            assertFalse(service.authorize("operator-written-token", "kafka:write", null).isGranted());
+            assertTrue(TokenChecks.authorize(service, "operator-written-token", "workspaces:w42:write", ClientRequest.NONE).isGranted());
+            assertTrue(TokenChecks.authorize(service, "operator-written-token", "kafka:read", ClientRequest.NONE).isGranted());
+            assertFalse(TokenChecks.authorize(service, "operator-written-token", "kafka:write", ClientRequest.NONE).isGranted());
         }
     }
 
@@ -111,7 +113,7 @@ class FileTokenStoreTest {
     void legacyLine_grantsEverything_asARootStoreToken() {
         write(tokens(), "old-style-root-token\n");
         try (FileTokenStore store = FileTokenStore.open(tokens())) {
-            AuthDecision decision = service(store).authorize("old-style-root-token", "anything:at:all", null);
+            AuthDecision decision = TokenChecks.authorize(service(store), "old-style-root-token", "anything:at:all", ClientRequest.NONE);
 
             assertTrue(decision.isGranted());
             assertTrue(((AuthDecision.Granted) decision).principal().isRoot());
@@ -126,8 +128,8 @@ class FileTokenStoreTest {
             TokenService service = service(store);
 
             assertEquals(2, store.findByPrefix("abcdefgh").size());
-            assertTrue(service.authenticate("abcdefgh-first-token").isGranted());
-            assertTrue(service.authenticate("abcdefgh-second-token").isGranted());
+            assertTrue(service.authenticate("abcdefgh-first-token", ClientRequest.NONE).isGranted());
+            assertTrue(service.authenticate("abcdefgh-second-token", ClientRequest.NONE).isGranted());
             assertEquals(Refusal.Kind.CONFLICT, service.revoke(OPERATOR, "abcdefgh").refusal().kind());
             assertEquals(text, read(tokens()));
         }
@@ -143,7 +145,7 @@ class FileTokenStoreTest {
             for (int i = 0; i < 3; i++) {
                 minted.add(service.mint(OPERATOR, MintRequest.of("kafka:read")).value());
             }
-            minted.forEach(m -> assertTrue(service.authenticate(m.token().reveal()).isGranted()));
+            minted.forEach(m -> assertTrue(service.authenticate(m.token().reveal(), ClientRequest.NONE).isGranted()));
             int before = writes.get();
 
             assertTrue(service.flushLastUsed());
@@ -159,7 +161,7 @@ class FileTokenStoreTest {
         write(tokens(), "legacy-token-abcdef\n");
         try (FileTokenStore store = FileTokenStore.open(tokens())) {
             TokenService service = service(store);
-            assertTrue(service.authenticate("legacy-token-abcdef").isGranted());
+            assertTrue(service.authenticate("legacy-token-abcdef", ClientRequest.NONE).isGranted());
 
             assertTrue(service.flushLastUsed());
 
@@ -224,7 +226,7 @@ class FileTokenStoreTest {
 
         store.close();
 
-        assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(minted.token().reveal()));
+        assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(minted.token().reveal(), ClientRequest.NONE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.scopekey.store.jdbc;
 
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -464,7 +465,7 @@ abstract class AbstractJdbcTokenStoreTest {
 
         for (int round = 0; round < n; round++) {
             for (String token : tokens) {
-                assertInstanceOf(AuthDecision.Granted.class, service.authenticate(token));
+                assertInstanceOf(AuthDecision.Granted.class, service.authenticate(token, ClientRequest.NONE));
             }
         }
         assertEquals(0, counting.executions(sql -> sql.equals(TokenRows.RECORD_USE)));
@@ -540,15 +541,15 @@ abstract class AbstractJdbcTokenStoreTest {
         TokenService a = service(store());
         TokenService b = service(store());
         String token = a.mint(OPERATOR, MintRequest.of("kafka:read")).value().token().reveal();
-        assertInstanceOf(AuthDecision.Granted.class, a.authenticate(token));
-        assertInstanceOf(AuthDecision.Granted.class, b.authenticate(token));
+        assertInstanceOf(AuthDecision.Granted.class, a.authenticate(token, ClientRequest.NONE));
+        assertInstanceOf(AuthDecision.Granted.class, b.authenticate(token, ClientRequest.NONE));
 
         assertTrue(a.revoke(OPERATOR, PlainToken.of(token).prefix()).isDone());
 
-        assertEquals(DenialReason.REVOKED, denial(a.authenticate(token)));
-        assertInstanceOf(AuthDecision.Granted.class, b.authenticate(token), "served from B's cache within the TTL");
+        assertEquals(DenialReason.REVOKED, denial(a.authenticate(token, ClientRequest.NONE)));
+        assertInstanceOf(AuthDecision.Granted.class, b.authenticate(token, ClientRequest.NONE), "served from B's cache within the TTL");
         clock.advance(TTL);
-        assertEquals(DenialReason.REVOKED, denial(b.authenticate(token)));
+        assertEquals(DenialReason.REVOKED, denial(b.authenticate(token, ClientRequest.NONE)));
     }
 
     @Test
@@ -557,17 +558,17 @@ abstract class AbstractJdbcTokenStoreTest {
         TokenService a = service(store());
         TokenService b = service(store(counting.dataSource(), builder -> { }));
         String token = a.mint(OPERATOR, MintRequest.of("kafka:read")).value().token().reveal();
-        assertInstanceOf(AuthDecision.Granted.class, b.authenticate(token));
+        assertInstanceOf(AuthDecision.Granted.class, b.authenticate(token, ClientRequest.NONE));
         assertTrue(a.revoke(OPERATOR, PlainToken.of(token).prefix()).isDone());
 
         counting.refuseConnections(true);
-        assertInstanceOf(AuthDecision.Granted.class, b.authenticate(token), "cached within the TTL");
-        assertInstanceOf(AuthDecision.Unavailable.class, b.authenticate(randomMintedShape()));
+        assertInstanceOf(AuthDecision.Granted.class, b.authenticate(token, ClientRequest.NONE), "cached within the TTL");
+        assertInstanceOf(AuthDecision.Unavailable.class, b.authenticate(randomMintedShape(), ClientRequest.NONE));
         clock.advance(TTL);
-        assertInstanceOf(AuthDecision.Unavailable.class, b.authenticate(token));
+        assertInstanceOf(AuthDecision.Unavailable.class, b.authenticate(token, ClientRequest.NONE));
 
         counting.refuseConnections(false);
-        assertEquals(DenialReason.REVOKED, denial(b.authenticate(token)));
+        assertEquals(DenialReason.REVOKED, denial(b.authenticate(token, ClientRequest.NONE)));
     }
 
     @Test
@@ -592,7 +593,7 @@ abstract class AbstractJdbcTokenStoreTest {
                 .clock(clock).queryTimeout(Duration.ofSeconds(2)).build());
         TokenService service = service(store);
 
-        assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(randomMintedShape()));
+        assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(randomMintedShape(), ClientRequest.NONE));
         assertThrows(TokenStoreException.class, () -> service.mint(OPERATOR, MintRequest.of("kafka:read")));
         assertThrows(TokenStoreException.class, () -> store.list(TokenQuery.all()));
         assertThrows(TokenStoreException.class, store::migrate);

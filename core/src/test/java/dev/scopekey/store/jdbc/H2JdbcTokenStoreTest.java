@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.AuthDecision;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class H2JdbcTokenStoreTest extends AbstractJdbcTokenStoreTest {
         TokenService service = service(store);
 
         for (int i = 0; i < 600; i++) {
-            assertInstanceOf(AuthDecision.Denied.class, service.authenticate(randomMintedShape()));
+            assertInstanceOf(AuthDecision.Denied.class, service.authenticate(randomMintedShape(), ClientRequest.NONE));
         }
 
         assertTrue(store.cache().absentSize() <= 50, store.cache().toString());

@@ -10,6 +10,7 @@ import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.port.TokenStoreException;
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.TokenService;
 import java.lang.reflect.InvocationTargetException;
@@ -48,15 +49,15 @@ class PostgresJdbcTokenStoreTest extends AbstractJdbcTokenStoreTest {
         assertTrue(within(Duration.ofSeconds(10), listening::isListening), "B never started listening");
         String token = a.mint(OPERATOR, MintRequest.of("kafka:read")).value().token().reveal();
         String hash = PlainToken.of(token).hash();
-        assertTrue(within(Duration.ofSeconds(2), () -> b.authenticate(token) instanceof AuthDecision.Granted
+        assertTrue(within(Duration.ofSeconds(2), () -> b.authenticate(token, ClientRequest.NONE) instanceof AuthDecision.Granted
                 && listening.cache().get(hash) != null), "B never cached its grant");
 
         assertTrue(a.revoke(OPERATOR, PlainToken.of(token).prefix()).isDone());
 
         // the clock never moves: only the notification can end B's cached grant
-        assertTrue(within(Duration.ofSeconds(2), () -> b.authenticate(token) instanceof AuthDecision.Denied),
+        assertTrue(within(Duration.ofSeconds(2), () -> b.authenticate(token, ClientRequest.NONE) instanceof AuthDecision.Denied),
                 "B still grants a token revoked on A");
-        assertEquals(DenialReason.REVOKED, denial(b.authenticate(token)));
+        assertEquals(DenialReason.REVOKED, denial(b.authenticate(token, ClientRequest.NONE)));
     }
 
     @Test
@@ -111,10 +112,10 @@ class PostgresJdbcTokenStoreTest extends AbstractJdbcTokenStoreTest {
             try (Statement lock = locker.createStatement()) {
                 lock.execute("LOCK TABLE scopekey_tokens IN ACCESS EXCLUSIVE MODE");
             }
-            assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(token));
+            assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(token, ClientRequest.NONE));
             locker.rollback();
         }
-        assertInstanceOf(AuthDecision.Granted.class, service.authenticate(token));
+        assertInstanceOf(AuthDecision.Granted.class, service.authenticate(token, ClientRequest.NONE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.scopekey.store.jdbc;
 
+import dev.scopekey.service.ClientRequest;
 import dev.scopekey.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -44,21 +45,21 @@ class PostgresOutageTest {
         assertTrue(AbstractJdbcTokenStoreTest.within(Duration.ofSeconds(10), store::isListening));
         String cached = service.mint(OPERATOR, MintRequest.of("kafka:read")).value().token().reveal();
         String uncached = service.mint(OPERATOR, MintRequest.of("kafka:read")).value().token().reveal();
-        assertInstanceOf(AuthDecision.Granted.class, service.authenticate(cached));
+        assertInstanceOf(AuthDecision.Granted.class, service.authenticate(cached, ClientRequest.NONE));
 
         server.close();
         try {
-            assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(uncached));
-            assertInstanceOf(AuthDecision.Granted.class, service.authenticate(cached), "cached within the TTL");
+            assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(uncached, ClientRequest.NONE));
+            assertInstanceOf(AuthDecision.Granted.class, service.authenticate(cached, ClientRequest.NONE), "cached within the TTL");
             clock.advance(TTL);
-            assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(cached));
+            assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(cached, ClientRequest.NONE));
             assertThrows(TokenStoreException.class, () -> service.revoke(OPERATOR, PlainToken.of(cached).prefix()));
             assertThrows(TokenStoreException.class, () -> service.mint(OPERATOR, MintRequest.of("kafka:read")));
         } finally {
             server = EmbeddedPostgresServer.start(data, port);
         }
         try {
-            assertInstanceOf(AuthDecision.Granted.class, service.authenticate(cached));
+            assertInstanceOf(AuthDecision.Granted.class, service.authenticate(cached, ClientRequest.NONE));
             List<TokenRecord> all = store.list(TokenQuery.all());
             assertEquals(2, all.size());
             all.forEach(record -> assertNull(record.revokedAt(), record.prefix()));

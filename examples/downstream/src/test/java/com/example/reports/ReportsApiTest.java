@@ -9,6 +9,7 @@ import static dev.scopekey.testkit.HttpAuthAssert.assertUnavailable;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.scopekey.ScopeKey;
 import dev.scopekey.port.AuditSink;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.testkit.HttpHarness;
@@ -100,7 +101,7 @@ class ReportsApiTest {
 
     @Test
     void aTokenStoreOutageIsA503(@TestToken(scopes = "reports:read") String token) {
-        try (TokenService down = TokenService.builder(new UnavailableTokenStore()).audit(AuditSink.discarding()).build();
+        try (TokenService down = ScopeKey.tokens(new UnavailableTokenStore()).audit(AuditSink.discarding()).build();
              HttpHarness http = HttpHarness.webApp(WEBAPP).tokenService(down).start()) {
             assertUnavailable(http.get("/api/reports", token));
         }

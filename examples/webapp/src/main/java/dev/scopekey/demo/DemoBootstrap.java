@@ -1,6 +1,6 @@
 package dev.scopekey.demo;
 
-import dev.scopekey.audit.Slf4jAuditSink;
+import dev.scopekey.ScopeKey;
 import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.service.Caller;
 import dev.scopekey.service.MintRequest;
@@ -55,8 +55,8 @@ public final class DemoBootstrap implements ServletContextListener {
             out.flush();
             return;
         }
-        try (FileTokenStore store = FileTokenStore.open(file);
-             TokenService service = TokenService.builder(store).audit(new Slf4jAuditSink()).build()) {
+        try (FileTokenStore store = ScopeKey.fileStore(file);
+             TokenService service = ScopeKey.tokens(store).audit(ScopeKey.slf4jAudit()).build()) {
             String root = service.mint(Caller.operator(ActorLabel.CLI), MintRequest.of("*").named("demo root"))
                     .value().token().reveal();
             out.println("scopekey demo: created the token file " + file + " with a root token.");

@@ -10,6 +10,8 @@ import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.AuditSink;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
+import dev.scopekey.service.ClientRequest;
+import dev.scopekey.testkit.TokenChecks;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.testkit.AuthDecisionAssert;
 import dev.scopekey.testkit.RecordArbitraries;
@@ -119,7 +121,7 @@ class TokenFileFormatPropertyTest {
         try (FileTokenStore store = FileTokenStore.open(path);
              TokenService service = TokenService.builder(store).audit(AuditSink.discarding())
                      .lastUsedFlushInterval(null).build()) {
-            AuthDecision decision = service.authorize(legacy.token, scope, null);
+            AuthDecision decision = TokenChecks.authorize(service, legacy.token, scope, ClientRequest.NONE);
             TokenPrincipal principal = AuthDecisionAssert.assertGranted(decision, scope);
             assertTrue(principal.isRoot(), "a legacy line is a root token");
         }
