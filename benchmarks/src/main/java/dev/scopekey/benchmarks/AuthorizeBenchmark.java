@@ -4,9 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -14,7 +12,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What deciding one request costs without HTTP: does this bearer token hold
@@ -26,16 +23,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * (known, holding the scope) or {@code unknown} (well-formed, valid checksum, in no store). Each
  * invocation presents the next of {@value #TOKENS} tokens.
  *
- * <p>Run with the other benchmarks: {@code benchmarks/run}, or alone: {@code java -cp
- * benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath) org.openjdk.jmh.Main
- * AuthorizeBenchmark -prof gc}.
+ * <p>Run with the other benchmarks: {@code benchmarks/run} (it sets forks, iterations and
+ * {@code -prof gc}); alone: {@code benchmarks/run AuthorizeBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 public class AuthorizeBenchmark {
     /** How many distinct tokens the store holds and the benchmark presents in turn. */
     static final int TOKENS = 256;

@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -17,7 +15,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What guarding one HTTP request costs: {@code GET /kafka/endpoint} with a bearer token, rule
@@ -28,16 +25,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code @Param outcome}: {@code granted} (a valid token) or {@code denied} (a token no competitor
  * knows: 401). {@code FilterCompetitorsTest} checks every competitor decides both alike.
  *
- * <p>Run with the other benchmarks: {@code benchmarks/run}, or alone: {@code java -cp
- * benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath) org.openjdk.jmh.Main
- * FilterBenchmark -prof gc}.
+ * <p>Run with the other benchmarks: {@code benchmarks/run} (it sets forks, iterations and
+ * {@code -prof gc}); alone: {@code benchmarks/run FilterBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 public class FilterBenchmark {
     /** The competitor: noop, minimal, scopekey or spring. */
     @Param({"noop", "minimal", "scopekey", "spring"})

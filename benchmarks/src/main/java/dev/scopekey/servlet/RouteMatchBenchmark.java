@@ -3,16 +3,13 @@ package dev.scopekey.servlet;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What finding a request's route rule costs as the rules grow: {@code @Param rules} = 10, 1,000
@@ -23,16 +20,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * for {@code GET /workspaces/w42/items} (rule {@code GET /workspaces/{id}/** workspaces:{id}:write}).
  * In package {@code dev.scopekey.servlet} because the route rules are the adapter's own.
  *
- * <p>Run with the other benchmarks: {@code benchmarks/run}, or alone: {@code java -cp
- * benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath) org.openjdk.jmh.Main
- * RouteMatchBenchmark -prof gc}.
+ * <p>Run with the other benchmarks: {@code benchmarks/run} (it sets forks, iterations and
+ * {@code -prof gc}); alone: {@code benchmarks/run RouteMatchBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 public class RouteMatchBenchmark {
     /** How many rules: 10, 1000 or 10000. */
     @Param({"10", "1000", "10000"})

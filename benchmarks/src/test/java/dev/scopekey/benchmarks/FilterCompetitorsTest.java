@@ -29,23 +29,13 @@ class FilterCompetitorsTest {
     @ParameterizedTest
     @EnumSource(FilterCompetitor.class)
     void grantsTheValidTokenAgainAndAgain(FilterCompetitor competitor) throws Exception {
-        Filter filter = competitor.create(tokens);
-        FilterHarness harness = new FilterHarness(tokens.valid());
-        for (int i = 0; i < 3; i++) {
-            assertEquals(200, harness.send(filter), competitor + ", send " + i);
-        }
-        filter.destroy();
+        assertEverySend(competitor, tokens.valid(), 200);
     }
 
     @ParameterizedTest
     @EnumSource(value = FilterCompetitor.class, names = "NOOP", mode = EnumSource.Mode.EXCLUDE)
     void refusesTheUnknownTokenAgainAndAgain(FilterCompetitor competitor) throws Exception {
-        Filter filter = competitor.create(tokens);
-        FilterHarness harness = new FilterHarness(tokens.unknown());
-        for (int i = 0; i < 3; i++) {
-            assertEquals(-401, harness.send(filter), competitor + ", send " + i + " (negative: not reached)");
-        }
-        filter.destroy();
+        assertEverySend(competitor, tokens.unknown(), -401);
     }
 
     @ParameterizedTest
@@ -57,6 +47,16 @@ class FilterCompetitorsTest {
         assertEquals(-401, denied.send(filter), competitor + " denied");
         assertEquals(200, granted.send(filter), competitor + " granted after a denial");
         assertEquals(-401, denied.send(filter), competitor + " denied after a grant");
+        filter.destroy();
+    }
+
+    /** Sends the same request three times; {@code expected} is negative when the application must not be reached. */
+    private void assertEverySend(FilterCompetitor competitor, String token, int expected) throws Exception {
+        Filter filter = competitor.create(tokens);
+        FilterHarness harness = new FilterHarness(token);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expected, harness.send(filter), competitor + ", send " + i);
+        }
         filter.destroy();
     }
 }
