@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 # Copyright 2026 The scopekey maintainers. Licensed under the Apache License, Version 2.0:
 # https://www.apache.org/licenses/LICENSE-2.0
-"""Prints, from one JMH JSON result of benchmarks/run, every row (ns/op and B/op) and the
-ratios issue 10 sets as goals, as Markdown tables for docs/benchmarks.md.
+"""Prints, from JMH JSON results of benchmarks/run, every row of the first (ns/op and B/op)
+and the ratios issue 10 sets as goals, one column per result, as Markdown tables for
+docs/benchmarks.md. Each ratio is taken within one result, never across two.
 
-Usage: python3 benchmarks/ratios.py benchmarks/target/jmh-result.json
+Usage: python3 benchmarks/ratios.py benchmarks/target/jmh-result.json [another-run.json ...]
 """
 import json
 import sys
@@ -111,23 +112,31 @@ def context(rows):
 
 
 def main(argv):
-    if len(argv) != 2:
+    if len(argv) < 2:
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    rows = load(argv[1])
+    runs = [load(path) for path in argv[1:]]
+    columns = " | ".join(f"run {i + 1}" for i in range(len(runs)))
+    rule = "|".join("---:" for _ in runs)
     print()
-    print_rows(rows)
+    print_rows(runs[0])
     print()
-    print("| goal (issue 10) | measured | target | met |")
-    print("|---|---:|---:|---|")
-    for goal, measured, target in goals(rows):
-        met = "n/a" if measured is None else ("yes" if measured <= target else "no")
-        print(f"| {goal} | {fmt(measured)} | ≤ {target} | {met} |")
+    print(f"| goal (issue 10) | target | {columns} | met |")
+    print(f"|---|---:|{rule}|---|")
+    per_run = [goals(rows) for rows in runs]
+    for i, (goal, _, target) in enumerate(per_run[0]):
+        measured = [run[i][1] for run in per_run]
+        met = "n/a" if None in measured else ("yes" if all(m <= target for m in measured)
+                                             else "no" if all(m > target for m in measured) else "mixed")
+        shown = " | ".join(fmt(m) for m in measured)
+        print(f"| {goal} | ≤ {target} | {shown} | {met} |")
     print()
-    print("| context | measured |")
-    print("|---|---:|")
-    for name, measured in context(rows):
-        print(f"| {name} | {fmt(measured)} |")
+    print(f"| context | {columns} |")
+    print(f"|---|{rule}|")
+    per_run = [context(rows) for rows in runs]
+    for i, (name, _) in enumerate(per_run[0]):
+        shown = " | ".join(fmt(run[i][1]) for run in per_run)
+        print(f"| {name} | {shown} |")
     return 0
 
 
