@@ -114,6 +114,9 @@ public final class ScopeTemplate {
         if (length > Scope.MAX_LENGTH) {
             return Optional.empty();
         }
+        if (slots.length == 1) {
+            return Optional.of(Scope.ofValidated(literals[0] + values.get(slots[0]) + literals[1]));
+        }
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < slots.length; i++) {
             out.append(literals[i]).append(values.get(slots[i]));
