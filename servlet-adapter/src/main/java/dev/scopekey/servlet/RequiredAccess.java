@@ -33,10 +33,6 @@ final class RequiredAccess {
         return scope;
     }
 
-    boolean isDeny() {
-        return deny;
-    }
-
     @Override
     public String toString() {
         return deny ? "deny" : scope == null ? "authenticated" : "scope " + scope;
