@@ -20,9 +20,6 @@ final class BearerTokenResolver {
     private static final String SCHEME = "bearer";
     /** The characters of a b64token before its {@code =} padding, by code. */
     private static final boolean[] B64TOKEN = b64tokenTable();
-    private static final int B64TOKEN_SHAPE = 0;
-    private static final int NOT_B64TOKEN = 1;
-    private static final int SPACE = 2;
 
     /** The credential of {@code request}, from its headers alone. */
     BearerCredential resolve(HttpServletRequest request) {
@@ -73,11 +70,11 @@ final class BearerTokenResolver {
         if (tokenStart == tokenEnd) {
             return BearerCredential.INVALID_REQUEST;
         }
-        int shape = scan(value, tokenStart, tokenEnd);
-        if (shape == SPACE) {
+        int space = value.indexOf(' ', tokenStart);
+        if (space >= 0 && space < tokenEnd) {
             return BearerCredential.INVALID_REQUEST;
         }
-        if (shape == NOT_B64TOKEN || tokenEnd - tokenStart > PlainToken.MAX_LENGTH) {
+        if (tokenEnd - tokenStart > PlainToken.MAX_LENGTH || !isB64Token(value, tokenStart, tokenEnd)) {
             return BearerCredential.MALFORMED;
         }
         return new BearerCredential.Token(value.substring(tokenStart, tokenEnd));
@@ -85,28 +82,20 @@ final class BearerTokenResolver {
 
     /** RFC 6750 §2.1: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
     static boolean isB64Token(String text, int from, int to) {
-        return scan(text, from, to) == B64TOKEN_SHAPE;
-    }
-
-    /**
-     * One pass over a token: {@link #SPACE} if it holds a space (two tokens), else whether it is
-     * a b64token.
-     */
-    private static int scan(String text, int from, int to) {
-        boolean valid = to > from && text.charAt(from) != '=';
-        boolean padding = false;
-        for (int i = from; i < to; i++) {
+        int end = to;
+        while (end > from && text.charAt(end - 1) == '=') {
+            end--;
+        }
+        if (end == from) {
+            return false;
+        }
+        for (int i = from; i < end; i++) {
             char c = text.charAt(i);
-            if (c == ' ') {
-                return SPACE;
-            }
-            if (c == '=') {
-                padding = true;
-            } else if (padding || c >= B64TOKEN.length || !B64TOKEN[c]) {
-                valid = false;
+            if (c >= B64TOKEN.length || !B64TOKEN[c]) {
+                return false;
             }
         }
-        return valid ? B64TOKEN_SHAPE : NOT_B64TOKEN;
+        return true;
     }
 
     private static boolean hasBodyToken(BufferedFormRequest request) {
