@@ -130,17 +130,30 @@ final class PathTrie<V> {
     }
 
     /**
-     * The literal children of a node, in an open-addressing table looked up by a region of the
-     * path (hashed as {@link String#hashCode} would hash it), so no segment string is made.
+     * The literal children of a node, looked up by a region of the path so that no segment string
+     * is made: a few are compared one by one, more sit in an open-addressing table (the region
+     * hashed as {@link String#hashCode} would hash it).
      */
     private static final class LiteralTable<V> {
+        /** Up to this many children are compared one by one, without hashing the segment. */
+        private static final int FEW = 4;
+
         private String[] keys = new String[0];
         private Object[] nodes = new Object[0];
+        private final String[] fewKeys = new String[FEW];
+        private final Object[] fewNodes = new Object[FEW];
         private int size;
 
         @SuppressWarnings("unchecked")
         Node<V> get(String path, int from, int to) {
-            if (size == 0) {
+            int length = to - from;
+            if (size <= FEW) {
+                for (int i = 0; i < size; i++) {
+                    String key = fewKeys[i];
+                    if (key.length() == length && path.regionMatches(from, key, 0, length)) {
+                        return (Node<V>) fewNodes[i];
+                    }
+                }
                 return null;
             }
             int hash = 0;
@@ -148,7 +161,6 @@ final class PathTrie<V> {
                 hash = 31 * hash + path.charAt(i);
             }
             int mask = keys.length - 1;
-            int length = to - from;
             for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
                 String key = keys[i];
                 if (key == null) {
@@ -170,6 +182,10 @@ final class PathTrie<V> {
                 grow();
             }
             Node<V> node = new Node<>();
+            if (size < FEW) {
+                fewKeys[size] = key;
+                fewNodes[size] = node;
+            }
             put(key, node);
             return node;
         }

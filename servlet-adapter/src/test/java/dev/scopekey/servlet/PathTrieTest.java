@@ -17,10 +17,13 @@ class PathTrieTest {
     }
 
     @Test
-    void literalsWithTheSameHash_areTwoChildren() {
+    void literalsWithTheSameHash_areTwoChildren_amongFewOrMany() {
         assertEquals("Aa".hashCode(), "BB".hashCode());
-        PathTrie<String> trie = trie("/Aa/x", "/BB/y", "/AaBB", "/BBAa");
+        assertCollidingLiteralsAreApart(trie("/Aa/x", "/BB/y", "/AaBB", "/BBAa"));
+        assertCollidingLiteralsAreApart(trie("/Aa/x", "/BB/y", "/AaBB", "/BBAa", "/f1", "/f2", "/f3", "/f4", "/f5"));
+    }
 
+    private static void assertCollidingLiteralsAreApart(PathTrie<String> trie) {
         assertEquals("/Aa/x", trie.first("/Aa/x", ANY, null));
         assertEquals("/BB/y", trie.first("/BB/y", ANY, null));
         assertEquals("/AaBB", trie.first("/AaBB", ANY, null));
