@@ -55,6 +55,14 @@ public final class Scope implements Comparable<Scope> {
     }
 
     /**
+     * A scope whose text the caller has already proved valid and concrete (a {@link ScopeTemplate}
+     * bound to valid segments); no public path reaches this.
+     */
+    static Scope ofValidated(String text) {
+        return new Scope(text);
+    }
+
+    /**
      * Whether {@code text} is a valid single segment, for binding path variables into scopes.
      *
      * @param text one segment

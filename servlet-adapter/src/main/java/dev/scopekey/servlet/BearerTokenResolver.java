@@ -2,9 +2,7 @@ package dev.scopekey.servlet;
 
 import dev.scopekey.domain.PlainToken;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
 
 /**
  * Finds the bearer token of a request as RFC 6750 describes, strictly: only the
@@ -20,11 +18,12 @@ final class BearerTokenResolver {
     static final String AUTHORIZATION = "Authorization";
     static final String ACCESS_TOKEN_PARAMETER = "access_token";
     private static final String SCHEME = "bearer";
+    /** The characters of a b64token before its {@code =} padding, by code. */
+    private static final boolean[] B64TOKEN = b64tokenTable();
 
     /** The credential of {@code request}, from its headers alone. */
     BearerCredential resolve(HttpServletRequest request) {
-        Enumeration<String> values = request.getHeaders(AUTHORIZATION);
-        return fromHeaders(values == null ? List.of() : Collections.list(values));
+        return fromHeaders(request.getHeaders(AUTHORIZATION));
     }
 
     /**
@@ -40,15 +39,21 @@ final class BearerTokenResolver {
         return credential;
     }
 
-    /** The credential the {@code Authorization} header values give, ignoring other transports. */
-    static BearerCredential fromHeaders(List<String> values) {
-        if (values.isEmpty()) {
+    /**
+     * The credential the {@code Authorization} header values give, ignoring other transports;
+     * reads at most two values.
+     */
+    static BearerCredential fromHeaders(Enumeration<String> values) {
+        if (values == null || !values.hasMoreElements()) {
             return BearerCredential.NONE;
         }
-        if (values.size() > 1) {
-            return BearerCredential.INVALID_REQUEST;
-        }
-        String value = values.get(0) == null ? "" : values.get(0);
+        String first = values.nextElement();
+        return values.hasMoreElements() ? BearerCredential.INVALID_REQUEST : fromHeader(first);
+    }
+
+    /** The credential of a request whose one {@code Authorization} header is {@code header}. */
+    static BearerCredential fromHeader(String header) {
+        String value = header == null ? "" : header;
         int start = skipSpaces(value, 0);
         int schemeEnd = start;
         while (schemeEnd < value.length() && value.charAt(schemeEnd) != ' ') {
@@ -65,7 +70,8 @@ final class BearerTokenResolver {
         if (tokenStart == tokenEnd) {
             return BearerCredential.INVALID_REQUEST;
         }
-        if (value.indexOf(' ', tokenStart) >= 0 && value.indexOf(' ', tokenStart) < tokenEnd) {
+        int space = value.indexOf(' ', tokenStart);
+        if (space >= 0 && space < tokenEnd) {
             return BearerCredential.INVALID_REQUEST;
         }
         if (tokenEnd - tokenStart > PlainToken.MAX_LENGTH || !isB64Token(value, tokenStart, tokenEnd)) {
@@ -85,9 +91,7 @@ final class BearerTokenResolver {
         }
         for (int i = from; i < end; i++) {
             char c = text.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-            if (!ok) {
+            if (c >= B64TOKEN.length || !B64TOKEN[c]) {
                 return false;
             }
         }
@@ -114,6 +118,21 @@ final class BearerTokenResolver {
             }
         }
         return true;
+    }
+
+    private static boolean[] b64tokenTable() {
+        boolean[] table = new boolean[128];
+        for (char c = 'A'; c <= 'Z'; c++) {
+            table[c] = true;
+            table[c + ('a' - 'A')] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            table[c] = true;
+        }
+        for (char c : "-._~+/".toCharArray()) {
+            table[c] = true;
+        }
+        return table;
     }
 
     private static int skipSpaces(String value, int from) {

@@ -3,9 +3,6 @@ package dev.scopekey.servlet;
 import dev.scopekey.domain.PlainToken;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -164,9 +161,8 @@ public final class CallerCredentials {
     }
 
     private static String bearerToken(HttpServletRequest request) {
-        Enumeration<String> values = request.getHeaders(BearerTokenResolver.AUTHORIZATION);
-        List<String> headers = values == null ? List.of() : Collections.list(values);
-        BearerCredential credential = BearerTokenResolver.fromHeaders(headers);
+        BearerCredential credential = BearerTokenResolver.fromHeaders(
+                request.getHeaders(BearerTokenResolver.AUTHORIZATION));
         return credential instanceof BearerCredential.Token ? ((BearerCredential.Token) credential).reveal() : null;
     }
 

@@ -1,6 +1,7 @@
 package dev.scopekey.servlet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -84,6 +85,34 @@ final class PathPattern {
             start = end + 1;
         }
         return parts;
+    }
+
+    /**
+     * The values {@code path}, which this pattern matches, gives the variables, in the order of
+     * {@link #variables()}: one walk over the path, a string made only for each variable.
+     */
+    List<String> values(String path) {
+        String[] values = new String[variables.size()];
+        int variable = 0;
+        int at = 0;
+        int length = path.length();
+        for (Segment segment : segments) {
+            if (segment.kind() == Kind.REST || variable == values.length) {
+                break;
+            }
+            while (at < length && path.charAt(at) == '/') {
+                at++;
+            }
+            int end = path.indexOf('/', at);
+            if (end < 0) {
+                end = length;
+            }
+            if (segment.kind() == Kind.ONE && segment.text() != null) {
+                values[variable++] = path.substring(at, end);
+            }
+            at = end;
+        }
+        return Arrays.asList(values);
     }
 
     List<Segment> segments() {

@@ -5,6 +5,8 @@ package dev.scopekey.servlet;
  * Immutable and thread-safe.
  */
 final class PathSet {
+    private static final PathTrie.Acceptor<String> ANY = (pattern, unused) -> true;
+
     private final PathTrie<String> trie;
 
     private PathSet(PathTrie<String> trie) {
@@ -36,6 +38,6 @@ final class PathSet {
 
     /** Whether {@code path} (within the application) matches a pattern of the set. */
     boolean contains(String path) {
-        return !trie.isEmpty() && trie.matchesAny(PathPattern.split(path));
+        return !trie.isEmpty() && trie.first(path, ANY, null) != null;
     }
 }

@@ -1,15 +1,18 @@
 package dev.scopekey.servlet;
 
-import java.util.HashMap;
+import dev.scopekey.domain.InvalidScopeException;
+import dev.scopekey.domain.Scope;
+import dev.scopekey.domain.ScopeTemplate;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code rules} init-param: lines of {@code METHOD PATH-PATTERN SCOPE}, where the method is
  * an HTTP method or {@code *} and the scope may use the pattern's {@code {var}}s. Of the rules
  * that match a request, the first one written wins; a {@code GET} rule also covers
  * {@code HEAD}. A request no rule matches gets the {@code unmatched} policy. Rules sit in a
- * {@link PathTrie}, so matching does not scan every rule. Immutable and thread-safe.
+ * {@link PathTrie}, so matching does not scan every rule; a rule's scope is parsed once, here, and
+ * a lookup for a rule without {@code {var}}s allocates nothing. Immutable and thread-safe.
  */
 final class RouteRules {
     private static final String ANY_METHOD = "*";
@@ -18,10 +21,29 @@ final class RouteRules {
     private final RequiredAccess unmatched;
     private final int size;
 
-    private record Rule(String method, PathPattern pattern, ScopeTemplate scope) {
+    /**
+     * One rule; {@code access} is the rule's access when its scope has no {@code {var}}, built at
+     * init, or null when each request binds its own.
+     */
+    private record Rule(String method, PathPattern pattern, ScopeTemplate scope, RequiredAccess access) {
+        static Rule of(String method, PathPattern pattern, ScopeTemplate scope) {
+            RequiredAccess fixed = scope.hasVariables() ? null
+                    : RequiredAccess.scope(scope.bind(List.of()).orElseThrow());
+            return new Rule(method, pattern, scope, fixed);
+        }
+
         boolean appliesTo(String requestMethod) {
             return method.equals(ANY_METHOD) || method.equals(requestMethod)
                     || (method.equals("GET") && requestMethod.equals("HEAD"));
+        }
+
+        /** What a request to {@code path}, which this rule matches, needs; a value that is no segment denies. */
+        RequiredAccess accessAt(String path) {
+            if (access != null) {
+                return access;
+            }
+            Optional<Scope> bound = scope.bind(pattern.values(path));
+            return bound.isPresent() ? RequiredAccess.scope(bound.get()) : RequiredAccess.DENY;
         }
     }
 
@@ -60,8 +82,8 @@ final class RouteRules {
             }
             try {
                 PathPattern pattern = PathPattern.parse(fields[1]);
-                trie.add(pattern, new Rule(fields[0], pattern, ScopeTemplate.parse(fields[2], pattern.variables())));
-            } catch (IllegalArgumentException e) {
+                trie.add(pattern, Rule.of(fields[0], pattern, ScopeTemplate.parse(fields[2], pattern.variables())));
+            } catch (IllegalArgumentException | InvalidScopeException e) {
                 throw new IllegalArgumentException("rules line " + (i + 1) + ": " + e.getMessage(), e);
             }
             size++;
@@ -69,39 +91,19 @@ final class RouteRules {
         return new RouteRules(trie, unmatched, size);
     }
 
-    /** What a request with this method and path (within the application) needs. */
+    /**
+     * What a request with this method and path (within the application) needs.
+     *
+     * @param method the request method, as sent
+     * @param path the decoded path within the application
+     * @return the matching rule's access, or the {@code unmatched} policy
+     */
     RequiredAccess accessFor(String method, String path) {
-        List<String> segments = PathPattern.split(path);
-        PathTrie.Match<Rule> first = null;
-        for (PathTrie.Match<Rule> match : trie.matches(segments)) {
-            if (match.value().appliesTo(method) && (first == null || match.order() < first.order())) {
-                first = match;
-            }
-        }
-        if (first == null) {
-            return unmatched;
-        }
-        Rule rule = first.value();
-        String scope = rule.scope().bind(bindings(rule.pattern(), segments));
-        return scope == null ? RequiredAccess.DENY : RequiredAccess.scope(scope);
+        Rule rule = trie.first(path, Rule::appliesTo, method);
+        return rule == null ? unmatched : rule.accessAt(path);
     }
 
     int size() {
         return size;
-    }
-
-    private static Map<String, String> bindings(PathPattern pattern, List<String> segments) {
-        if (pattern.variables().isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> values = new HashMap<>();
-        List<PathPattern.Segment> parts = pattern.segments();
-        for (int i = 0; i < parts.size(); i++) {
-            PathPattern.Segment part = parts.get(i);
-            if (part.kind() == PathPattern.Kind.ONE && part.text() != null) {
-                values.put(part.text(), segments.get(i));
-            }
-        }
-        return values;
     }
 }

@@ -1,8 +1,6 @@
 package dev.scopekey.servlet;
 
 import dev.scopekey.domain.AuthDecision;
-import dev.scopekey.domain.Scope;
-import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
 import jakarta.servlet.Filter;
@@ -118,12 +116,12 @@ public final class ScopeKeyFilter implements Filter {
             credential = resolver.resolveWithBody(buffered.get());
         }
         TokenService service = current.setup().service();
-        ClientRequest audited = new ClientRequest(request.getRemoteAddr(), request.getMethod(), path);
+        String method = request.getMethod();
+        ClientRequest audited = new ClientRequest(request.getRemoteAddr(), method, path);
         AuthDecision decision = authenticate(service, credential, audited);
         if (decision instanceof AuthDecision.Granted) {
-            RequiredAccess access = admin ? RequiredAccess.AUTHENTICATED
-                    : current.rules().accessFor(request.getMethod(), path);
-            decision = authorize(service, ((AuthDecision.Granted) decision).principal(), access, audited);
+            RequiredAccess access = admin ? RequiredAccess.AUTHENTICATED : current.rules().accessFor(method, path);
+            decision = authorize(service, (AuthDecision.Granted) decision, access, audited);
         }
         if (decision instanceof AuthDecision.Granted) {
             chain.doFilter(new PrincipalRequest(request, ((AuthDecision.Granted) decision).principal()), response);
@@ -154,14 +152,17 @@ public final class ScopeKeyFilter implements Filter {
         return service.deny(((BearerCredential.Rejected) credential).reason(), audited);
     }
 
-    /** A deny route is checked as a null scope, which fails closed and leaves an audit event. */
-    private static AuthDecision authorize(TokenService service, TokenPrincipal principal, RequiredAccess access,
-                                          ClientRequest audited) {
+    /**
+     * The route's decision for an authenticated caller: the authentication itself where any valid
+     * token will do; a deny route is checked as a null scope, which fails closed and leaves an
+     * audit event.
+     */
+    private static AuthDecision authorize(TokenService service, AuthDecision.Granted authenticated,
+                                          RequiredAccess access, ClientRequest audited) {
         if (access == RequiredAccess.AUTHENTICATED) {
-            return new AuthDecision.Granted(principal);
+            return authenticated;
         }
-        Scope required = access.isDeny() ? null : Scope.parse(access.scope()).orElse(null);
-        return service.authorize(principal, required, audited);
+        return service.authorize(authenticated.principal(), access.scope(), audited);
     }
 
     /** The decoded path below the context path, as servlet mappings see it. */

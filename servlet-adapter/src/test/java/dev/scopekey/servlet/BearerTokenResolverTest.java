@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BearerTokenResolverTest {
 
     private static BearerCredential resolve(String... headers) {
-        return BearerTokenResolver.fromHeaders(List.of(headers));
+        return BearerTokenResolver.fromHeaders(Collections.enumeration(List.of(headers)));
     }
 
     private static String token(String... headers) {

@@ -14,7 +14,8 @@ class RouteRulesTest {
     }
 
     private static String scope(RouteRules rules, String method, String path) {
-        return rules.accessFor(method, path).scope();
+        RequiredAccess access = rules.accessFor(method, path);
+        return access.scope() == null ? null : access.scope().value();
     }
 
     @Test
