@@ -3,7 +3,7 @@ package dev.scopekey.benchmarks;
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.AuditSink;
@@ -110,6 +110,6 @@ public class VerifyBenchmark {
     /** Baseline: the SHA-256 that any hash-at-rest store must pay. */
     @Benchmark
     public String baselineSha256() {
-        return TokenDigest.sha256Hex(presented[nextIndex()]);
+        return TokenHash.hexOf(presented[nextIndex()]);
     }
 }

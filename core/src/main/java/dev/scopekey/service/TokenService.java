@@ -45,7 +45,7 @@ public final class TokenService implements AutoCloseable {
         this.format = builder.format;
         HealthMonitor health = new HealthMonitor(builder.audit);
         this.audit = new Auditor(builder.audit, builder.clock, health);
-        this.lastUse = new LastUseRecorder(builder.store, health);
+        this.lastUse = new LastUseRecorder(builder.store, builder.clock, health);
         this.authentication = new Authentication(builder.store, builder.clock, lastUse, health, builder.configToken,
                 builder.integrators);
         this.administration = new TokenAdministration(builder, audit, lastUse);
@@ -228,7 +228,7 @@ public final class TokenService implements AutoCloseable {
     private AuthDecision authorize(TokenPrincipal principal, Scope required, String asWritten,
                                    ClientRequest request) {
         if (principal.scopes().grants(required)) {
-            return new AuthDecision.Granted(principal);
+            return AuthDecision.Granted.of(principal);
         }
         audit.denied(AuditEventType.AUTHORIZATION_DENIED, principal.actor(), principal.prefix(),
                 DenialReason.INSUFFICIENT_SCOPE, request, asWritten);

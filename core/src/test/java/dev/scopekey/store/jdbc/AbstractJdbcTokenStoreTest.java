@@ -13,7 +13,7 @@ import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.domain.TokenSource;
@@ -158,11 +158,11 @@ abstract class AbstractJdbcTokenStoreTest {
 
     @Test
     void insert_thenFind_roundTripsEveryField() {
-        TokenRecord full = new TokenRecord("sk_Full0Prefix", TokenDigest.sha256Hex("full"),
+        TokenRecord full = new TokenRecord("sk_Full0Prefix", TokenHash.hexOf("full"),
                 ScopeSet.parseList("kafka:endpoint:read,workspaces:w42:*"), "ci reader ü", "team-ä",
                 T0, ActorLabel.CLI, T0.plus(Duration.ofDays(30)), T0.plusSeconds(5), T0.plusSeconds(60),
                 "token:sk_admin", TokenSource.STORE);
-        TokenRecord bare = new TokenRecord("leg", TokenDigest.sha256Hex("legacy-token"), ScopeSet.empty(),
+        TokenRecord bare = new TokenRecord("leg", TokenHash.hexOf("legacy-token"), ScopeSet.empty(),
                 null, null, null, null, null, null, null, null, TokenSource.CONFIG);
         store().apply(new TokenChange(List.of(full, bare), List.of()));
 
@@ -271,7 +271,7 @@ abstract class AbstractJdbcTokenStoreTest {
                 new TokenChange(List.of(innocent, record("sk_taken", "second")), List.of())));
 
         assertEquals(List.of(), uncachedStore().findByPrefix("sk_innocent"));
-        assertEquals(TokenDigest.sha256Hex("first"), uncachedStore().findByPrefix("sk_taken").get(0).hash());
+        assertEquals(TokenHash.hexOf("first"), uncachedStore().findByPrefix("sk_taken").get(0).hash());
     }
 
     @Test
@@ -424,7 +424,7 @@ abstract class AbstractJdbcTokenStoreTest {
         store.findByHash(first.hash());
 
         store.recordUse(Map.of(first.hash(), T0.plusSeconds(20), second.hash(), T0.plusSeconds(10),
-                TokenDigest.sha256Hex("unknown"), T0));
+                TokenHash.hexOf("unknown"), T0));
         assertEquals(3, counting.executions(sql -> sql.equals(TokenRows.RECORD_USE)));
         store.recordUse(Map.of(first.hash(), T0.plusSeconds(5)));
 
@@ -559,7 +559,7 @@ abstract class AbstractJdbcTokenStoreTest {
     @Test
     void listenerThread_runsOnlyOnPostgres_andStopsOnClose() {
         JdbcTokenStore store = store(db.dataSource(), b -> b.listenForChanges(true));
-        assertEquals(Optional.empty(), store.findByHash(TokenDigest.sha256Hex("connect")));
+        assertEquals(Optional.empty(), store.findByHash(TokenHash.hexOf("connect")));
         if (dialect() == Dialect.POSTGRESQL) {
             assertTrue(within(Duration.ofSeconds(10), store::isListening));
             store.close();
@@ -618,7 +618,7 @@ abstract class AbstractJdbcTokenStoreTest {
     }
 
     static TokenRecord record(String prefix, String seed, Instant createdAt, Instant expiresAt, Instant revokedAt) {
-        return new TokenRecord(prefix, TokenDigest.sha256Hex(seed), ScopeSet.parseList("kafka:read"), "test", null,
+        return new TokenRecord(prefix, TokenHash.hexOf(seed), ScopeSet.parseList("kafka:read"), "test", null,
                 createdAt, ActorLabel.CLI, expiresAt, null, revokedAt, revokedAt == null ? null : ActorLabel.CLI,
                 TokenSource.STORE);
     }
