@@ -3,6 +3,7 @@ package dev.scopekey.domain;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The SHA-256 of a token: what stores key records by and what a request is looked up with. Held
@@ -16,7 +17,7 @@ public final class TokenHash implements Comparable<TokenHash> {
     /** Length of {@link #hex()}, in characters. */
     public static final int HEX_LENGTH = 2 * BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int SHOWN_HEX = 8;
 
     private final long w0;
@@ -162,14 +163,12 @@ public final class TokenHash implements Comparable<TokenHash> {
     }
 
     private String hex(int characters) {
-        long[] words = {w0, w1, w2, w3};
-        char[] out = new char[characters];
+        byte[] out = new byte[characters];
         for (int i = 0; i < characters; i++) {
-            long word = words[i / 16];
-            int shift = 60 - 4 * (i % 16);
-            out[i] = HEX[(int) (word >>> shift) & 0xf];
+            long word = i < 16 ? w0 : i < 32 ? w1 : i < 48 ? w2 : w3;
+            out[i] = HEX[(int) (word >>> (60 - 4 * (i & 15))) & 0xf];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     private static long word(String hex, int from) {
