@@ -163,12 +163,18 @@ public final class TokenHash implements Comparable<TokenHash> {
     }
 
     private String hex(int characters) {
-        byte[] out = new byte[characters];
-        for (int i = 0; i < characters; i++) {
-            long word = i < 16 ? w0 : i < 32 ? w1 : i < 48 ? w2 : w3;
-            out[i] = HEX[(int) (word >>> (60 - 4 * (i & 15))) & 0xf];
+        byte[] out = new byte[HEX_LENGTH];
+        putHex(out, 0, w0);
+        putHex(out, 16, w1);
+        putHex(out, 32, w2);
+        putHex(out, 48, w3);
+        return new String(out, 0, characters, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void putHex(byte[] out, int at, long word) {
+        for (int i = 0; i < 16; i++) {
+            out[at + i] = HEX[(int) (word >>> (60 - 4 * i)) & 0xf];
         }
-        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     private static long word(String hex, int from) {
