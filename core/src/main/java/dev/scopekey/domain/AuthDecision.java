@@ -28,6 +28,18 @@ public sealed interface AuthDecision permits AuthDecision.Granted, AuthDecision.
         public Granted {
             Objects.requireNonNull(principal, "principal");
         }
+
+        /**
+         * The grant of {@code principal}, the same instance on every call: granting a request
+         * allocates nothing.
+         *
+         * @param principal who the request proceeds as
+         * @return the principal's grant
+         * @throws NullPointerException if the principal is null
+         */
+        public static Granted of(TokenPrincipal principal) {
+            return principal.granted;
+        }
     }
 
     /**

@@ -105,7 +105,7 @@ public final class PlainToken {
     public String hash() {
         String h = hash;
         if (h == null) {
-            h = TokenDigest.sha256Hex(value);
+            h = TokenHash.hexOf(value);
             hash = h;
         }
         return h;

@@ -1,68 +1,85 @@
 package dev.scopekey.domain;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.zip.CRC32;
 
-/** SHA-256 of a token, as stores keep it: 64 lowercase hex characters. Thread-safe. */
-public final class TokenDigest {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(TokenDigest::newDigest);
+/**
+ * One thread's SHA-256 and CRC32 with their buffers, so hashing a presented token allocates
+ * nothing but its {@link TokenHash}. The one scan of a presented token is here: it checks the
+ * characters and the minted shape, copies the token once into the buffer, and feeds that copy to
+ * the CRC32 and then, only if the check matches, to the SHA-256. Each instance is confined to
+ * its thread.
+ */
+final class TokenDigest {
+    private static final ThreadLocal<TokenDigest> CURRENT = ThreadLocal.withInitial(TokenDigest::new);
+
+    private final MessageDigest sha256 = newSha256();
+    private final CRC32 crc = new CRC32();
+    private final byte[] buffer = new byte[PlainToken.MAX_LENGTH];
+    private final byte[] out = new byte[TokenHash.BYTES];
 
     private TokenDigest() {
     }
 
-    /**
-     * The hex SHA-256 of the token's UTF-8 bytes.
-     *
-     * @param token the plaintext token
-     * @return its hex SHA-256
-     */
-    public static String sha256Hex(String token) {
-        MessageDigest digest = SHA256.get();
-        byte[] hash = digest.digest(token.getBytes(StandardCharsets.UTF_8));
-        char[] out = new char[hash.length * 2];
-        for (int i = 0; i < hash.length; i++) {
-            out[2 * i] = HEX[(hash[i] >> 4) & 0xf];
-            out[2 * i + 1] = HEX[hash[i] & 0xf];
-        }
-        return new String(out);
+    static TokenDigest current() {
+        return CURRENT.get();
     }
 
-    /**
-     * Whether {@code text} has the shape of a stored hash (64 lowercase hex characters).
-     *
-     * @param text any text, possibly null
-     * @return whether it is a hex SHA-256
-     */
-    public static boolean isHash(String text) {
-        if (text == null || text.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether {@code text} has the stored form of a hash, 64 lowercase hex characters. */
+    static boolean isHash(String text) {
+        return TokenHash.isHex(text);
     }
 
-    /**
-     * Compares two strings in time that depends only on their lengths.
-     *
-     * @param a one text
-     * @param b the other
-     * @return whether they are equal
-     */
-    public static boolean constantTimeEquals(String a, String b) {
+    /** Compares two strings in time that depends only on their lengths. */
+    static boolean constantTimeEquals(String a, String b) {
         if (a == null || b == null) {
             return false;
         }
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static MessageDigest newDigest() {
+    TokenHash sha256(String token) {
+        sha256.update(token.getBytes(StandardCharsets.UTF_8));
+        return finish();
+    }
+
+    /** See {@link TokenHash#ofPresented}. */
+    TokenHash presented(String text) {
+        int length = text == null ? 0 : text.length();
+        if (length == 0 || length > PlainToken.MAX_LENGTH) {
+            return null;
+        }
+        int shape = TokenFormat.copyAndClassify(text, buffer);
+        if (shape == TokenFormat.NOT_PRINTABLE) {
+            return null;
+        }
+        if (shape == TokenFormat.MINTED_SHAPE && !checkMatches(length)) {
+            return null;
+        }
+        sha256.update(buffer, 0, length);
+        return finish();
+    }
+
+    private boolean checkMatches(int length) {
+        int checkStart = length - TokenFormat.CHECK_LENGTH;
+        crc.reset();
+        crc.update(buffer, 0, checkStart);
+        return TokenFormat.checkMatches(buffer, checkStart, crc.getValue());
+    }
+
+    private TokenHash finish() {
+        try {
+            sha256.digest(out, 0, TokenHash.BYTES);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a SHA-256 is 32 bytes", e);
+        }
+        return TokenHash.ofBytes(out);
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

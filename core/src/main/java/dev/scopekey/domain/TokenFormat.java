@@ -29,9 +29,33 @@ public final class TokenFormat {
 
     private static final boolean[] IS_BASE62 = new boolean[128];
 
+    /** {@link #copyAndClassify}: a character outside printable ASCII without space. */
+    static final int NOT_PRINTABLE = -1;
+    /** {@link #copyAndClassify}: printable, but not the minted shape (a legacy token, say). */
+    static final int OTHER_SHAPE = 0;
+    /** {@link #copyAndClassify}: the minted shape; its check is still to be verified. */
+    static final int MINTED_SHAPE = 1;
+    private static final int PRINTABLE = 1;
+    private static final int BRAND_CHAR = 2;
+    private static final int BASE62_CHAR = 4;
+    private static final int LOWER = 8;
+    private static final byte[] CLASSES = new byte[128];
+
     static {
         for (char c : BASE62) {
             IS_BASE62[c] = true;
+        }
+        for (char c = '!'; c <= '~'; c++) {
+            int bits = PRINTABLE;
+            if (c >= 'a' && c <= 'z') {
+                bits |= BRAND_CHAR | LOWER;
+            } else if (c >= '0' && c <= '9') {
+                bits |= BRAND_CHAR;
+            }
+            if (IS_BASE62[c]) {
+                bits |= BASE62_CHAR;
+            }
+            CLASSES[c] = (byte) bits;
         }
     }
 
@@ -119,6 +143,50 @@ public final class TokenFormat {
      */
     public static boolean hasBadCheck(String text) {
         return hasMintedShape(text) && !checkMatches(text);
+    }
+
+    /**
+     * The one scan of a presented token (its length already checked to be 1 to
+     * {@link PlainToken#MAX_LENGTH}): copies its characters into {@code buffer} as bytes and
+     * classifies it by a table, with the same answers as {@link PlainToken#isWellFormed} and
+     * {@link #hasMintedShape}.
+     *
+     * @return {@link #NOT_PRINTABLE}, {@link #OTHER_SHAPE} or {@link #MINTED_SHAPE}
+     */
+    static int copyAndClassify(String text, byte[] buffer) {
+        int length = text.length();
+        int underscore = -1;
+        int brand = BRAND_CHAR;
+        int body = BASE62_CHAR;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            int bits = c < CLASSES.length ? CLASSES[c] : 0;
+            if (bits == 0) {
+                return NOT_PRINTABLE;
+            }
+            buffer[i] = (byte) c;
+            if (underscore >= 0) {
+                body &= bits;
+            } else if (c == '_') {
+                underscore = i;
+            } else {
+                brand &= bits;
+            }
+        }
+        boolean minted = underscore >= MIN_BRAND && underscore <= MAX_BRAND && length == underscore + 1 + BODY_LENGTH
+                && brand != 0 && body != 0 && (CLASSES[buffer[0]] & LOWER) != 0;
+        return minted ? MINTED_SHAPE : OTHER_SHAPE;
+    }
+
+    /** Whether the check characters at {@code text[checkStart..]} are the base62 of {@code crc}. */
+    static boolean checkMatches(byte[] text, int checkStart, long crc) {
+        long rest = crc;
+        int mismatch = 0;
+        for (int i = checkStart + CHECK_LENGTH - 1; i >= checkStart; i--) {
+            mismatch |= text[i] ^ BASE62[(int) (rest % BASE62.length)];
+            rest /= BASE62.length;
+        }
+        return mismatch == 0;
     }
 
     private static boolean checkMatches(String text) {

@@ -15,6 +15,8 @@ public final class TokenPrincipal implements Principal {
     private final String subject;
     private final TokenSource source;
     private final String actor;
+    /** This principal's grant, built once: a granted request allocates no decision. */
+    final AuthDecision.Granted granted;
 
     private TokenPrincipal(String prefix, String tokenHash, ScopeSet scopes, String tokenName, String subject,
                            TokenSource source, String actor) {
@@ -25,6 +27,7 @@ public final class TokenPrincipal implements Principal {
         this.subject = subject;
         this.source = Objects.requireNonNull(source, "source");
         this.actor = Objects.requireNonNull(actor, "actor");
+        this.granted = new AuthDecision.Granted(this);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.scopekey.port;
 
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,18 @@ public interface TokenStore {
      * @return the record, or empty when none has this hash
      */
     Optional<TokenRecord> findByHash(String hash);
+
+    /**
+     * The record with this hash, revoked or not: the lookup every request makes. It must answer
+     * as {@link #findByHash(String)} does for {@code hash.hex()}, which is what this default
+     * does; stores that can look up without building the hex text override it.
+     *
+     * @param hash the token's hash
+     * @return the record, or empty when none has this hash
+     */
+    default Optional<TokenRecord> findByHash(TokenHash hash) {
+        return findByHash(hash.hex());
+    }
 
     /**
      * Every record with this display prefix: one for minted tokens, maybe more for legacy ones.

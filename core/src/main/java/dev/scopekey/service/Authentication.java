@@ -6,14 +6,12 @@ import dev.scopekey.domain.FailureText;
 import dev.scopekey.domain.HealthChange.Part;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
-import dev.scopekey.domain.TokenDigest;
 import dev.scopekey.domain.TokenFormat;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.Authenticator;
 import dev.scopekey.port.TokenStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,40 +28,51 @@ final class Authentication {
     private final Clock clock;
     private final LastUseRecorder lastUse;
     private final HealthMonitor health;
-    private final byte[] configHash;
-    private final PlainToken configToken;
+    private final TokenHash configHash;
+    private final AuthDecision.Granted configGrant;
     private final List<Authenticator<String>> integrators;
-    private final Map<String, TokenPrincipal> runtime = new ConcurrentHashMap<>();
+    private final Map<TokenHash, TokenPrincipal> runtime = new ConcurrentHashMap<>();
+    private final PrincipalCache principals = new PrincipalCache();
 
+    /**
+     * @throws IllegalArgumentException if the config token has the minted shape but a wrong
+     *     check: presented, it would be refused before any tier is asked
+     */
     Authentication(TokenStore store, Clock clock, LastUseRecorder lastUse, HealthMonitor health,
                    PlainToken configToken, List<Authenticator<String>> integrators) {
         this.store = store;
         this.clock = clock;
         this.lastUse = lastUse;
         this.health = health;
-        this.configToken = configToken;
-        this.configHash = configToken == null ? null : configToken.hash().getBytes(StandardCharsets.US_ASCII);
+        if (configToken != null && !configToken.isMinted() && TokenFormat.hasMintedShape(configToken.reveal())) {
+            throw new IllegalArgumentException("the admin token has the minted shape but wrong check characters,"
+                    + " so it could never be accepted: mint a fresh one, or use a token of another shape");
+        }
+        this.configHash = configToken == null ? null : TokenHash.of(configToken.reveal());
+        this.configGrant = configToken == null ? null : AuthDecision.Granted.of(TokenPrincipal.config(configToken));
         this.integrators = List.copyOf(integrators);
     }
 
+    /**
+     * One scan of the credential refuses a malformed one or a minted one with a wrong check
+     * before any digest; then the break-glass token (constant-time), runtime tokens, the store
+     * and the integrator tiers, each looked up by the hash.
+     */
     AuthDecision authenticate(String credential) {
         if (credential == null || credential.isEmpty()) {
             return AuthDecision.Denied.because(DenialReason.NO_CREDENTIAL);
         }
-        if (!PlainToken.isWellFormed(credential)) {
-            return AuthDecision.Denied.because(DenialReason.MALFORMED);
+        TokenHash hash = TokenHash.ofPresented(credential);
+        if (hash == null) {
+            return AuthDecision.Denied.because(
+                    PlainToken.isWellFormed(credential) ? DenialReason.BAD_CHECKSUM : DenialReason.MALFORMED);
         }
-        String hash = TokenDigest.sha256Hex(credential);
-        if (configHash != null
-                && MessageDigest.isEqual(configHash, hash.getBytes(StandardCharsets.US_ASCII))) {
-            return new AuthDecision.Granted(TokenPrincipal.config(configToken));
-        }
-        if (TokenFormat.hasBadCheck(credential)) {
-            return AuthDecision.Denied.because(DenialReason.BAD_CHECKSUM);
+        if (hash.matches(configHash)) {
+            return configGrant;
         }
         TokenPrincipal registered = runtime.get(hash);
         if (registered != null) {
-            return new AuthDecision.Granted(registered);
+            return AuthDecision.Granted.of(registered);
         }
         Optional<TokenRecord> found;
         try {
@@ -73,21 +82,33 @@ final class Authentication {
         }
         health.worked(Part.TOKEN_STORE);
         if (found.isPresent()) {
-            return decide(found.get());
+            return decide(hash, found.get());
         }
         return askIntegrators(credential);
     }
 
-    private AuthDecision decide(TokenRecord record) {
-        Instant now = clock.instant();
-        if (record.isRevokedAt(now)) {
-            return new AuthDecision.Denied(DenialReason.REVOKED, null, null);
+    /**
+     * Reads the clock once: as milliseconds for a record that can neither expire nor be revoked
+     * (no instant built unless a last use is written), as an instant otherwise, so expiry and
+     * revocation stay exact.
+     */
+    private AuthDecision decide(TokenHash hash, TokenRecord record) {
+        long nowMillis;
+        Instant now = null;
+        if (record.expiresAt() == null && record.revokedAt() == null) {
+            nowMillis = clock.millis();
+        } else {
+            now = clock.instant();
+            if (record.isRevokedAt(now)) {
+                return AuthDecision.Denied.because(DenialReason.REVOKED);
+            }
+            if (record.isExpiredAt(now)) {
+                return AuthDecision.Denied.because(DenialReason.EXPIRED);
+            }
+            nowMillis = now.toEpochMilli();
         }
-        if (record.isExpiredAt(now)) {
-            return new AuthDecision.Denied(DenialReason.EXPIRED, null, null);
-        }
-        lastUse.touch(record.hash(), now);
-        return new AuthDecision.Granted(TokenPrincipal.of(record));
+        lastUse.touch(hash, nowMillis, now);
+        return AuthDecision.Granted.of(principals.principalOf(hash, record));
     }
 
     private AuthDecision askIntegrators(String credential) {
@@ -100,7 +121,7 @@ final class Authentication {
             }
             health.worked(Part.CREDENTIAL_TIER);
             if (principal.isPresent()) {
-                return new AuthDecision.Granted(principal.get());
+                return AuthDecision.Granted.of(principal.get());
             }
         }
         return AuthDecision.Denied.because(DenialReason.UNKNOWN);
@@ -115,11 +136,11 @@ final class Authentication {
 
     PlainToken register(String token, ScopeSet scopes, String name) {
         PlainToken plain = PlainToken.of(token);
-        runtime.put(plain.hash(), TokenPrincipal.runtime(plain, scopes, name));
+        runtime.put(TokenHash.of(plain.reveal()), TokenPrincipal.runtime(plain, scopes, name));
         return plain;
     }
 
     boolean unregister(String token) {
-        return PlainToken.isWellFormed(token) && runtime.remove(TokenDigest.sha256Hex(token)) != null;
+        return PlainToken.isWellFormed(token) && runtime.remove(TokenHash.of(token)) != null;
     }
 }

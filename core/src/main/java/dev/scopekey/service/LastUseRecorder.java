@@ -2,7 +2,9 @@ package dev.scopekey.service;
 
 import dev.scopekey.domain.FailureText;
 import dev.scopekey.domain.HealthChange.Part;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.port.TokenStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,25 +12,43 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Coalesces last-use times in memory and hands them to the store in one batch per flush, so a
- * busy token costs one write per interval, not one per request. Thread-safe.
+ * busy token costs one write per interval, not one per request. A use within
+ * {@link #COALESCE_MILLIS} after the pending one is only read, never written: last use is coarse
+ * by design, and a busy token costs a map read per request. Pending times never go backwards.
+ * Keyed by hash; the hex text is built at flush only. Thread-safe.
  */
 final class LastUseRecorder {
-    private final TokenStore store;
-    private final HealthMonitor health;
-    private final Map<String, Instant> pending = new ConcurrentHashMap<>();
+    /** Uses this close after the pending time leave it as it is. */
+    static final long COALESCE_MILLIS = 1_000;
 
-    LastUseRecorder(TokenStore store, HealthMonitor health) {
+    private final TokenStore store;
+    private final Clock clock;
+    private final HealthMonitor health;
+    private final Map<TokenHash, Instant> pending = new ConcurrentHashMap<>();
+
+    LastUseRecorder(TokenStore store, Clock clock, HealthMonitor health) {
         this.store = store;
+        this.clock = clock;
         this.health = health;
     }
 
-    void touch(String hash, Instant at) {
-        pending.put(hash, at);
+    /**
+     * Notes a use at {@code nowMillis}, unless the pending time is already that recent.
+     *
+     * @param now the same time as an instant if the caller read one, else null: then the clock is
+     *     read as an instant (at full precision) only when the time is written, once per window
+     */
+    void touch(TokenHash hash, long nowMillis, Instant now) {
+        Instant previous = pending.get(hash);
+        if (previous != null && nowMillis - previous.toEpochMilli() < COALESCE_MILLIS) {
+            return;
+        }
+        pending.merge(hash, now != null ? now : clock.instant(), LastUseRecorder::later);
     }
 
-    /** The time not yet flushed for this hash, or null. */
+    /** The time not yet flushed for this hex hash, or null. */
     Instant pendingFor(String hash) {
-        return pending.get(hash);
+        return TokenHash.isHex(hash) ? pending.get(TokenHash.fromHex(hash)) : null;
     }
 
     /**
@@ -41,9 +61,11 @@ final class LastUseRecorder {
         if (pending.isEmpty()) {
             return true;
         }
-        Map<String, Instant> batch = new HashMap<>(pending);
+        Map<TokenHash, Instant> batch = new HashMap<>(pending);
+        Map<String, Instant> byHex = new HashMap<>();
+        batch.forEach((hash, at) -> byHex.put(hash.hex(), at));
         try {
-            store.recordUse(batch);
+            store.recordUse(byHex);
         } catch (RuntimeException e) {
             health.failed(Part.LAST_USE_FLUSH, FailureText.of(store, e) + "; last-use times stay pending");
             return false;
@@ -51,5 +73,9 @@ final class LastUseRecorder {
         batch.forEach(pending::remove);
         health.worked(Part.LAST_USE_FLUSH);
         return true;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

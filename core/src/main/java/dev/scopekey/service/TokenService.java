@@ -52,7 +52,7 @@ public final class TokenService implements AutoCloseable {
         this.format = builder.format;
         HealthMonitor health = new HealthMonitor(builder.audit);
         this.audit = new Auditor(builder.audit, builder.clock, health);
-        this.lastUse = new LastUseRecorder(builder.store, health);
+        this.lastUse = new LastUseRecorder(builder.store, builder.clock, health);
         this.authentication = new Authentication(builder.store, builder.clock, lastUse, health, builder.configToken,
                 builder.integrators);
         this.administration = new TokenAdministration(builder, audit, lastUse);
@@ -138,7 +138,7 @@ public final class TokenService implements AutoCloseable {
      */
     public AuthDecision authorize(TokenPrincipal principal, Scope requiredScope, ClientRequest request) {
         if (principal.scopes().grants(requiredScope)) {
-            return new AuthDecision.Granted(principal);
+            return AuthDecision.Granted.of(principal);
         }
         String asWritten = requiredScope == null ? null : requiredScope.value();
         audit.denied(AuditEventType.AUTHORIZATION_DENIED, principal.actor(), principal.prefix(),

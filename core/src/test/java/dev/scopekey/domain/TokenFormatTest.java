@@ -20,7 +20,7 @@ class TokenFormatTest {
         assertEquals(text.substring(0, "acme_".length() + 12), token.prefix());
         assertTrue(token.isMinted());
         assertTrue(TokenFormat.isValidMinted(text));
-        assertEquals(TokenDigest.sha256Hex(text), token.hash());
+        assertEquals(TokenHash.hexOf(text), token.hash());
     }
 
     @Test

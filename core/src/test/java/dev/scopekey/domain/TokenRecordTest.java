@@ -37,7 +37,7 @@ class TokenRecordTest {
         TokenRecord record = full();
         List<UnaryOperator<TokenRecord.Builder>> changes = List.of(
                 b -> b.prefix("other-pr"),
-                b -> b.hash(TokenDigest.sha256Hex("other")),
+                b -> b.hash(TokenHash.hexOf("other")),
                 b -> b.scopes(ScopeSet.parseList("a:b")),
                 b -> b.name("other"),
                 b -> b.subject(null),

@@ -9,6 +9,7 @@ import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.TokenFormat;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.service.Caller;
@@ -92,6 +93,26 @@ public abstract class TokenStoreContract extends UseAndConcurrencyContract {
         assertEquals(Refusal.Kind.NOT_FOUND, service.revoke(OPERATOR, minted.record().prefix()).refusal().kind());
         assertEquals(Optional.of(revoked), store().findByHash(minted.token().hash()), "a second revoke changes nothing");
         assertTrue(service.authenticate(other.token().reveal(), ClientRequest.NONE).isGranted(), "other tokens keep working");
+    }
+
+    @Test
+    void findByHash_answersForTheHashAsForItsHex_found_unknown_andRevoked() {
+        MutableClock clock = MutableClock.start();
+        TokenService service = service(clock);
+        MintedToken live = mint(service, MintRequest.of("a"));
+        MintedToken revoked = mint(service, MintRequest.of("a"));
+        assertTrue(service.revoke(OPERATOR, revoked.record().prefix()).isDone());
+        String unknown = TokenFormat.standard().generate(new SecureRandom()).reveal();
+        for (String token : List.of(live.token().reveal(), revoked.token().reveal(), unknown)) {
+            TokenHash hash = TokenHash.of(token);
+            Optional<TokenRecord> cold = store().findByHash(hash);
+            assertEquals(store().findByHash(hash.hex()), cold, "both lookups agree");
+            assertEquals(cold, store().findByHash(hash), "a second (warm) lookup agrees");
+        }
+        assertEquals(Optional.of(live.record()), store().findByHash(TokenHash.of(live.token().reveal())));
+        assertTrue(store().findByHash(TokenHash.of(revoked.token().reveal())).orElseThrow()
+                .isRevokedAt(clock.instant()), "a revoked record is found, revoked");
+        assertEquals(Optional.empty(), store().findByHash(TokenHash.of(unknown)));
     }
 
     @Test

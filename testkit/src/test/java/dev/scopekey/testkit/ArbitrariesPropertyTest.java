@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.domain.PlainToken;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.AuditSink;
 import dev.scopekey.service.Caller;
@@ -59,7 +59,7 @@ class ArbitrariesPropertyTest {
 
     @Property(tries = 1000)
     void records_mixPresentAndAbsentFields_atTheGivenPrecision(@ForAll("recordsInMillis") TokenRecord record) {
-        assertTrue(TokenDigest.isHash(record.hash()));
+        assertTrue(TokenHash.isHex(record.hash()));
         assertFalse(record.scopes().isEmpty());
         for (java.time.Instant at : Arrays.asList(record.createdAt(), record.expiresAt(), record.lastUsedAt(),
                 record.revokedAt())) {

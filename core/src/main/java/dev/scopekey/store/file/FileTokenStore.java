@@ -1,5 +1,6 @@
 package dev.scopekey.store.file;
 
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
@@ -126,6 +127,11 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
 
     @Override
     public Optional<TokenRecord> findByHash(String hash) {
+        return current().findByHash(hash);
+    }
+
+    @Override
+    public Optional<TokenRecord> findByHash(TokenHash hash) {
         return current().findByHash(hash);
     }
 

@@ -3,7 +3,7 @@ package dev.scopekey.store.file;
 import dev.scopekey.domain.InvalidScopeException;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +108,7 @@ final class TokenLineParser {
             String hash = credential.substring(colon + 1);
             String prefix = colon < HASHED.length() ? "" : credential.substring(HASHED.length(), colon);
             boolean prefixOk = prefix.isEmpty() || PlainToken.isWellFormed(prefix);
-            if (colon < HASHED.length() || !prefixOk || !TokenDigest.isHash(hash)) {
+            if (colon < HASHED.length() || !prefixOk || !TokenHash.isHex(hash)) {
                 return null;
             }
             return new Identity(prefix, hash);

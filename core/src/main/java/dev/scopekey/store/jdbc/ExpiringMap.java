@@ -11,10 +11,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * quarters of the bound; if another thread is already sweeping, the put is dropped instead of
  * growing the map. Reads never lock. Keys and values are non-null.
  *
+ * @param <K> the key
  * @param <V> the cached value
  */
-final class ExpiringMap<V> {
-    private final ConcurrentHashMap<String, Entry<V>> entries = new ConcurrentHashMap<>();
+final class ExpiringMap<K, V> {
+    private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final ReentrantLock sweeping = new ReentrantLock();
     private final int maxSize;
 
@@ -23,7 +24,7 @@ final class ExpiringMap<V> {
     }
 
     /** The value stored under {@code key} if it has not expired at {@code nowMillis}, else null. */
-    V get(String key, long nowMillis) {
+    V get(K key, long nowMillis) {
         Entry<V> entry = entries.get(key);
         if (entry == null) {
             return null;
@@ -40,7 +41,7 @@ final class ExpiringMap<V> {
      *
      * @return the entry stored (to remove it again if it turns out stale), or null if dropped
      */
-    Object put(String key, V value, long expiresAtMillis, long nowMillis) {
+    Object put(K key, V value, long expiresAtMillis, long nowMillis) {
         if (maxSize <= 0) {
             return null;
         }
@@ -53,16 +54,16 @@ final class ExpiringMap<V> {
     }
 
     /** Replaces the value of a present, unexpired entry, keeping its expiry. */
-    void replaceIfPresent(String key, java.util.function.UnaryOperator<V> change) {
+    void replaceIfPresent(K key, java.util.function.UnaryOperator<V> change) {
         entries.computeIfPresent(key, (k, entry) -> new Entry<>(change.apply(entry.value), entry.expiresAtMillis));
     }
 
     /** Removes {@code key} only if it still maps to the entry {@link #put} returned. */
-    void removeEntry(String key, Object entry) {
+    void removeEntry(K key, Object entry) {
         entries.remove(key, entry);
     }
 
-    void remove(String key) {
+    void remove(K key) {
         entries.remove(key);
     }
 
@@ -81,7 +82,7 @@ final class ExpiringMap<V> {
         try {
             entries.entrySet().removeIf(e -> nowMillis >= e.getValue().expiresAtMillis);
             int target = maxSize - Math.max(1, maxSize / 4);
-            Iterator<Map.Entry<String, Entry<V>>> it = entries.entrySet().iterator();
+            Iterator<Map.Entry<K, Entry<V>>> it = entries.entrySet().iterator();
             while (entries.size() > target && it.hasNext()) {
                 it.next();
                 it.remove();

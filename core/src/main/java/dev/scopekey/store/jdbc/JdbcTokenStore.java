@@ -1,5 +1,6 @@
 package dev.scopekey.store.jdbc;
 
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.DuplicateTokenException;
 import dev.scopekey.port.TokenChange;
@@ -77,17 +78,27 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
 
     @Override
     public Optional<TokenRecord> findByHash(String hash) {
+        return TokenHash.isHex(hash) ? findByHash(TokenHash.fromHex(hash)) : read(hash);
+    }
+
+    /** Answers from the cache when it can, so a warm lookup builds no hex text. */
+    @Override
+    public Optional<TokenRecord> findByHash(TokenHash hash) {
         Optional<TokenRecord> cached = cache.get(hash);
         if (cached != null) {
             return cached;
         }
         long stamp = cache.stamp();
-        Optional<TokenRecord> found = database.read("look up a token", connection -> {
-            List<TokenRecord> rows = query(connection, TokenRows.FIND_BY_HASH, hash);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-        });
+        Optional<TokenRecord> found = read(hash.hex());
         cache.put(hash, found, stamp);
         return found;
+    }
+
+    private Optional<TokenRecord> read(String hash) {
+        return database.read("look up a token", connection -> {
+            List<TokenRecord> rows = query(connection, TokenRows.FIND_BY_HASH, hash);
+            return rows.isEmpty() ? Optional.empty() : Optional.<TokenRecord>of(rows.get(0));
+        });
     }
 
     @Override

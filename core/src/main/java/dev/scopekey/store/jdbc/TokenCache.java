@@ -1,5 +1,6 @@
 package dev.scopekey.store.jdbc;
 
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TokenCache {
     private final Clock clock;
     private final long ttlMillis;
-    private final ExpiringMap<TokenRecord> found;
-    private final ExpiringMap<Boolean> absent;
+    private final ExpiringMap<TokenHash, TokenRecord> found;
+    private final ExpiringMap<TokenHash, Boolean> absent;
     private final AtomicLong generation = new AtomicLong();
 
     TokenCache(Clock clock, Duration ttl, int maxFound, int maxAbsent) {
@@ -35,7 +36,7 @@ final class TokenCache {
     /**
      * The cached answer: the record, or empty if the hash is cached as unknown; null on a miss.
      */
-    Optional<TokenRecord> get(String hash) {
+    Optional<TokenRecord> get(TokenHash hash) {
         if (ttlMillis <= 0) {
             return null;
         }
@@ -53,7 +54,7 @@ final class TokenCache {
     }
 
     /** Caches the answer read under {@code stamp}, unless an invalidation happened since. */
-    void put(String hash, Optional<TokenRecord> answer, long stamp) {
+    void put(TokenHash hash, Optional<TokenRecord> answer, long stamp) {
         if (ttlMillis <= 0 || generation.get() != stamp) {
             return;
         }
@@ -72,12 +73,18 @@ final class TokenCache {
         }
     }
 
-    /** Forgets these hashes, found or unknown, and any answer being read concurrently. */
+    /**
+     * Forgets these hex hashes, found or unknown, and any answer being read concurrently; a text
+     * that is no hex hash names nothing cached.
+     */
     void invalidate(Collection<String> hashes) {
         generation.incrementAndGet();
-        for (String hash : hashes) {
-            found.remove(hash);
-            absent.remove(hash);
+        for (String hex : hashes) {
+            if (TokenHash.isHex(hex)) {
+                TokenHash hash = TokenHash.fromHex(hex);
+                found.remove(hash);
+                absent.remove(hash);
+            }
         }
     }
 
@@ -90,8 +97,12 @@ final class TokenCache {
 
     /** Moves the last use of cached records forward, as the database just did. */
     void recordUse(Map<String, Instant> lastUsedByHash) {
-        lastUsedByHash.forEach((hash, at) -> found.replaceIfPresent(hash, record ->
-                record.lastUsedAt() == null || record.lastUsedAt().isBefore(at) ? record.withLastUsedAt(at) : record));
+        lastUsedByHash.forEach((hex, at) -> {
+            if (TokenHash.isHex(hex)) {
+                found.replaceIfPresent(TokenHash.fromHex(hex), record -> record.lastUsedAt() == null
+                        || record.lastUsedAt().isBefore(at) ? record.withLastUsedAt(at) : record);
+            }
+        });
     }
 
     int foundSize() {

@@ -1,5 +1,6 @@
 package dev.scopekey.store.memory;
 
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.DuplicateTokenException;
 import dev.scopekey.port.TokenChange;
@@ -41,6 +42,11 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public Optional<TokenRecord> findByHash(String hash) {
+        return index.findByHash(hash);
+    }
+
+    @Override
+    public Optional<TokenRecord> findByHash(TokenHash hash) {
         return index.findByHash(hash);
     }
 

@@ -1,5 +1,7 @@
 package dev.scopekey.store.memory;
 
+import dev.scopekey.domain.TokenHash;
+
 import dev.scopekey.domain.TokenRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +22,10 @@ final class TokenIndex {
     private static final TokenIndex EMPTY = new TokenIndex(Map.of(), new TreeMap<>());
     private static final Comparator<TokenRecord> BY_HASH = Comparator.comparing(TokenRecord::hash);
 
-    private final Map<String, TokenRecord> byHash;
+    private final Map<TokenHash, TokenRecord> byHash;
     private final NavigableMap<String, List<TokenRecord>> byPrefix;
 
-    private TokenIndex(Map<String, TokenRecord> byHash, NavigableMap<String, List<TokenRecord>> byPrefix) {
+    private TokenIndex(Map<TokenHash, TokenRecord> byHash, NavigableMap<String, List<TokenRecord>> byPrefix) {
         this.byHash = byHash;
         this.byPrefix = byPrefix;
     }
@@ -44,9 +46,9 @@ final class TokenIndex {
      * @return the index
      */
     public static TokenIndex of(Collection<TokenRecord> records) {
-        Map<String, TokenRecord> hashes = new HashMap<>();
+        Map<TokenHash, TokenRecord> hashes = new HashMap<>();
         for (TokenRecord record : records) {
-            hashes.put(record.hash(), record);
+            hashes.put(TokenHash.fromHex(record.hash()), record);
         }
         NavigableMap<String, List<TokenRecord>> prefixes = new TreeMap<>();
         for (TokenRecord record : hashes.values()) {
@@ -60,12 +62,22 @@ final class TokenIndex {
     }
 
     /**
-     * The record with this hash.
+     * The record with this hex hash.
+     *
+     * @param hash the token's hex hash
+     * @return the record, or empty (also for a text that is not a hex hash)
+     */
+    public Optional<TokenRecord> findByHash(String hash) {
+        return TokenHash.isHex(hash) ? findByHash(TokenHash.fromHex(hash)) : Optional.empty();
+    }
+
+    /**
+     * The record with this hash: one map lookup, no text built.
      *
      * @param hash the token's hash
      * @return the record, or empty
      */
-    public Optional<TokenRecord> findByHash(String hash) {
+    public Optional<TokenRecord> findByHash(TokenHash hash) {
         return Optional.ofNullable(byHash.get(hash));
     }
 
@@ -86,7 +98,7 @@ final class TokenIndex {
      * @return whether one has
      */
     public boolean containsHash(String hash) {
-        return byHash.containsKey(hash);
+        return TokenHash.isHex(hash) && byHash.containsKey(TokenHash.fromHex(hash));
     }
 
     /**
@@ -156,16 +168,17 @@ final class TokenIndex {
      * @throws IllegalStateException naming the prefix if an insert's prefix or hash is present
      */
     public TokenIndex with(List<TokenRecord> inserts, List<TokenRecord> updates) {
-        Map<String, TokenRecord> hashes = new HashMap<>(byHash);
+        Map<TokenHash, TokenRecord> hashes = new HashMap<>(byHash);
         java.util.Set<String> prefixes = new java.util.HashSet<>(byPrefix.keySet());
         for (TokenRecord insert : inserts) {
-            if (hashes.containsKey(insert.hash()) || !prefixes.add(insert.prefix())) {
+            TokenHash hash = TokenHash.fromHex(insert.hash());
+            if (hashes.containsKey(hash) || !prefixes.add(insert.prefix())) {
                 throw new IllegalStateException(insert.prefix());
             }
-            hashes.put(insert.hash(), insert);
+            hashes.put(hash, insert);
         }
         for (TokenRecord update : updates) {
-            hashes.computeIfPresent(update.hash(), (hash, old) -> update);
+            hashes.computeIfPresent(TokenHash.fromHex(update.hash()), (hash, old) -> update);
         }
         return of(hashes.values());
     }

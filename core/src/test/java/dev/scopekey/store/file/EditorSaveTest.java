@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.scopekey.cli.ScopeKeyCli;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
@@ -147,7 +147,7 @@ class EditorSaveTest {
         try (FileTokenStore store = open(new AtomicFileWriter())) {
             TokenService service = service(store);
             Path copy = editorOpens();
-            String prefix = store.findByHash(TokenDigest.sha256Hex(legacy)).orElseThrow().prefix();
+            String prefix = store.findByHash(TokenHash.hexOf(legacy)).orElseThrow().prefix();
             assertTrue(service.revoke(OPERATOR, prefix).isDone());
             editorSaves(copy, ADDED + "\tkafka:read\n");
             clock.advance(INTERVAL);

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.AuthDecision;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.port.TokenStoreException;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
@@ -60,10 +60,10 @@ class FileTokenStoreReloadTest {
         try (FileTokenStore store = open()) {
             append(tokens(), ADDED + "\tkafka:read\n");
 
-            assertFalse(store.findByHash(TokenDigest.sha256Hex(ADDED)).isPresent(), "re-checked too early");
+            assertFalse(store.findByHash(TokenHash.hexOf(ADDED)).isPresent(), "re-checked too early");
             clock.advance(INTERVAL);
 
-            assertTrue(store.findByHash(TokenDigest.sha256Hex(ADDED)).isPresent());
+            assertTrue(store.findByHash(TokenHash.hexOf(ADDED)).isPresent());
         }
     }
 
@@ -127,8 +127,8 @@ class FileTokenStoreReloadTest {
             service(store).mint(OPERATOR, MintRequest.of("a:b")).value();
 
             assertTrue(read(tokens()).startsWith("operator-token-b\tkafka:read\nsha256:"), read(tokens()));
-            assertTrue(store.findByHash(TokenDigest.sha256Hex("operator-token-b")).isPresent());
-            assertFalse(store.findByHash(TokenDigest.sha256Hex("operator-token-a")).isPresent());
+            assertTrue(store.findByHash(TokenHash.hexOf("operator-token-b")).isPresent());
+            assertFalse(store.findByHash(TokenHash.hexOf("operator-token-a")).isPresent());
         }
     }
 
@@ -144,7 +144,7 @@ class FileTokenStoreReloadTest {
             clock.advance(INTERVAL);
 
             TokenStoreException e = assertThrows(TokenStoreException.class,
-                    () -> store.findByHash(TokenDigest.sha256Hex(ADDED)));
+                    () -> store.findByHash(TokenHash.hexOf(ADDED)));
             assertTrue(e.getMessage().contains("is missing"), e.getMessage());
             assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(ADDED, ClientRequest.NONE));
             assertThrows(TokenStoreException.class, () -> service.mint(OPERATOR, MintRequest.of("a:b")));
@@ -168,7 +168,7 @@ class FileTokenStoreReloadTest {
             clock.advance(INTERVAL);
 
             TokenStoreException e = assertThrows(TokenStoreException.class,
-                    () -> store.findByHash(TokenDigest.sha256Hex(ADDED)));
+                    () -> store.findByHash(TokenHash.hexOf(ADDED)));
             assertTrue(e.getMessage().startsWith("could not read the token file"), e.getMessage());
             assertFalse(e.getMessage().contains(ADDED));
             assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate(ADDED, ClientRequest.NONE));
@@ -193,7 +193,7 @@ class FileTokenStoreReloadTest {
             byte[] before = StoreFixtures.bytes(tokens());
             clock.advance(INTERVAL);
 
-            assertTrue(store.findByHash(TokenDigest.sha256Hex(ADDED)).isPresent());
+            assertTrue(store.findByHash(TokenHash.hexOf(ADDED)).isPresent());
             assertArrayEquals(before, StoreFixtures.bytes(tokens()));
         }
     }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
@@ -166,7 +166,7 @@ class FileTokenStoreTest {
             assertTrue(service.flushLastUsed());
 
             assertEquals("legacy-token-abcdef\n", read(tokens()));
-            TokenRecord record = store.findByHash(TokenDigest.sha256Hex("legacy-token-abcdef")).orElseThrow();
+            TokenRecord record = store.findByHash(TokenHash.hexOf("legacy-token-abcdef")).orElseThrow();
             assertNotNull(record.lastUsedAt());
         }
     }

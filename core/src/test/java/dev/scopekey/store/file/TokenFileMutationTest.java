@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.DuplicateTokenException;
@@ -85,7 +85,7 @@ class TokenFileMutationTest {
 
     @Test
     void update_rewritesOnlyItsLine_keepingUnknownAttributesAndUnchangedFieldsAsWritten() {
-        String hash = TokenDigest.sha256Hex("operator-token-1");
+        String hash = TokenHash.hexOf("operator-token-1");
         String before = "# keep me  \r\n"
                 + "operator-token-1\tkafka:read , kafka:write\tname\t2024-05-01T12:00:00+02:00\tteam=pay"
                 + "\texpires=2030-01-01\tx=1  \r\n"
@@ -104,7 +104,7 @@ class TokenFileMutationTest {
 
     @Test
     void update_removingAnAttribute_dropsOnlyThatField() {
-        String hash = TokenDigest.sha256Hex("operator-token-1");
+        String hash = TokenHash.hexOf("operator-token-1");
         TokenFile file = TokenFile.parse(bytes("operator-token-1\ta:b\t\t\tz=1\tused=2024-01-01\tby=me\n"));
         TokenRecord old = record(file, hash);
         TokenRecord withoutUse = old.toBuilder().lastUsedAt(null).build();
@@ -116,7 +116,7 @@ class TokenFileMutationTest {
 
     @Test
     void update_ofALegacyLine_turnsItIntoATabLine_keepingTheTokenAndRootScope() {
-        String hash = TokenDigest.sha256Hex("legacy-token-abc");
+        String hash = TokenHash.hexOf("legacy-token-abc");
         TokenFile file = TokenFile.parse(bytes("\uFEFFlegacy-token-abc\n"));
 
         TokenFile next = file.apply(TokenChange.update(List.of(record(file, hash).withRevoked(T1, "cli"))));
@@ -144,7 +144,7 @@ class TokenFileMutationTest {
         TokenFile file = TokenFile.empty().apply(TokenChange.insert(minted(token)));
         byte[] before = file.toBytes();
         TokenRecord samePrefix = TokenRecord.minted(token, ScopeSet.parseList("x:y"), null, null, T0, null, null);
-        TokenRecord otherHash = samePrefix.toBuilder().hash(TokenDigest.sha256Hex("other")).build();
+        TokenRecord otherHash = samePrefix.toBuilder().hash(TokenHash.hexOf("other")).build();
 
         assertThrows(DuplicateTokenException.class, () -> file.apply(TokenChange.insert(samePrefix)));
         assertThrows(DuplicateTokenException.class, () -> file.apply(TokenChange.insert(otherHash)));
@@ -160,7 +160,7 @@ class TokenFileMutationTest {
 
     @Test
     void updateWithNoDifference_leavesTheLineAlone_evenWithTrailingWhitespace() {
-        String hash = TokenDigest.sha256Hex("legacy-token-abc");
+        String hash = TokenHash.hexOf("legacy-token-abc");
         TokenFile file = TokenFile.parse(bytes("legacy-token-abc   \n"));
 
         assertSame(file, file.apply(TokenChange.update(List.of(record(file, hash)))));

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.domain.TokenSource;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TokenFileParseTest {
-    private static final String HASH = TokenDigest.sha256Hex("some-token");
+    private static final String HASH = TokenHash.hexOf("some-token");
 
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -42,7 +42,7 @@ class TokenFileParseTest {
         assertEquals(ScopeSet.root(), record.scopes());
         assertEquals(TokenSource.STORE, record.source());
         assertEquals("legacy-s", record.prefix());
-        assertEquals(TokenDigest.sha256Hex("legacy-secret-value"), record.hash());
+        assertEquals(TokenHash.hexOf("legacy-secret-value"), record.hash());
         assertNull(record.name());
         assertNull(record.createdAt());
     }
@@ -65,7 +65,7 @@ class TokenFileParseTest {
         assertEquals(ScopeSet.parseList("kafka:read,workspaces:w42:*"), record.scopes());
         assertEquals("ci bot", record.name());
         assertEquals(Instant.parse("2024-05-01T10:00:00Z"), record.createdAt());
-        assertEquals(TokenDigest.sha256Hex("operator-token-1"), record.hash());
+        assertEquals(TokenHash.hexOf("operator-token-1"), record.hash());
         assertEquals("operator", record.prefix());
     }
 
@@ -124,7 +124,7 @@ class TokenFileParseTest {
         TokenFile file = TokenFile.parse(bytes(text));
 
         assertEquals(3, file.records().size());
-        assertEquals(TokenDigest.sha256Hex("token-one-abc"), file.records().get(0).hash());
+        assertEquals(TokenHash.hexOf("token-one-abc"), file.records().get(0).hash());
         assertArrayEquals(bytes(text), file.toBytes());
     }
 
@@ -142,7 +142,7 @@ class TokenFileParseTest {
 
         TokenFile file = TokenFile.parse(text);
 
-        assertEquals(TokenDigest.sha256Hex("token-one-abc"), file.records().get(0).hash());
+        assertEquals(TokenHash.hexOf("token-one-abc"), file.records().get(0).hash());
         assertArrayEquals(text, file.toBytes());
     }
 
@@ -152,7 +152,7 @@ class TokenFileParseTest {
 
         TokenFile file = TokenFile.parse(bytes(text));
 
-        assertEquals(TokenDigest.sha256Hex("token-one-abc"), file.records().get(0).hash());
+        assertEquals(TokenHash.hexOf("token-one-abc"), file.records().get(0).hash());
         assertEquals("name", file.records().get(1).name());
         assertArrayEquals(bytes(text), file.toBytes());
     }
@@ -211,7 +211,7 @@ class TokenFileParseTest {
 
     @Test
     void duplicateToken_onALaterLine_isSkipped_evenWhenWrittenDifferently() {
-        String text = "same-token-abc\nsha256:other:" + TokenDigest.sha256Hex("same-token-abc") + "\tkafka:read\n";
+        String text = "same-token-abc\nsha256:other:" + TokenHash.hexOf("same-token-abc") + "\tkafka:read\n";
 
         TokenFile file = TokenFile.parse(bytes(text));
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenChange;
@@ -27,7 +27,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 class TokenFileRoundTripPropertyTest {
-    private static final String HASH = TokenDigest.sha256Hex("x");
+    private static final String HASH = TokenHash.hexOf("x");
 
     @Property(tries = 1000)
     void loadThenSave_isByteIdentical_forAnyInput(@ForAll("tokenFiles") byte[] bytes) {
@@ -60,7 +60,7 @@ class TokenFileRoundTripPropertyTest {
 
         assertEquals(List.of(), file.warnings());
         assertTrue(file.records().get(0).scopes().isRoot());
-        assertEquals(TokenDigest.sha256Hex(token), file.records().get(0).hash());
+        assertEquals(TokenHash.hexOf(token), file.records().get(0).hash());
     }
 
     @Property(tries = 1000)
@@ -116,7 +116,7 @@ class TokenFileRoundTripPropertyTest {
                         "\tn\t\texpires=2031-01-01T00:00+02:00\tby=cli"))
                 .as((token, scope, rest) -> token + "\t" + scope + rest);
         Arbitrary<String> hashed = secret.map(token -> "sha256:" + token.substring(0, 4).replace(":", "_") + ":"
-                + TokenDigest.sha256Hex(token) + "\tkafka:read");
+                + TokenHash.hexOf(token) + "\tkafka:read");
         Arbitrary<String> junk = Arbitraries.of("# comment", "", "  ", "bad line", "x\tBad:Scope", "\uFEFF#");
         Arbitrary<String> line = Arbitraries.frequencyOf(Tuple.of(3, secret),
                 Tuple.of(3, plaintext), Tuple.of(2, hashed), Tuple.of(2, junk));

@@ -14,7 +14,7 @@ import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.domain.TokenSource;
@@ -159,7 +159,7 @@ abstract class AbstractJdbcTokenStoreTest {
 
     @Test
     void insert_thenFind_roundTripsEveryField() {
-        TokenRecord full = TokenRecord.builder("sk_Full0Prefix", TokenDigest.sha256Hex("full"),
+        TokenRecord full = TokenRecord.builder("sk_Full0Prefix", TokenHash.hexOf("full"),
                         ScopeSet.parseList("kafka:endpoint:read,workspaces:w42:*"))
                 .name("ci reader ü")
                 .subject("team-ä")
@@ -170,7 +170,7 @@ abstract class AbstractJdbcTokenStoreTest {
                 .revokedAt(T0.plusSeconds(60))
                 .revokedBy("token:sk_admin")
                 .build();
-        TokenRecord bare = TokenRecord.builder("leg", TokenDigest.sha256Hex("legacy-token"), ScopeSet.empty())
+        TokenRecord bare = TokenRecord.builder("leg", TokenHash.hexOf("legacy-token"), ScopeSet.empty())
                 .source(TokenSource.CONFIG)
                 .build();
         store().apply(new TokenChange(List.of(full, bare), List.of()));
@@ -286,7 +286,7 @@ abstract class AbstractJdbcTokenStoreTest {
                 new TokenChange(List.of(innocent, record("sk_taken", "second")), List.of())));
 
         assertEquals(List.of(), uncachedStore().findByPrefix("sk_innocent"));
-        assertEquals(TokenDigest.sha256Hex("first"), uncachedStore().findByPrefix("sk_taken").get(0).hash());
+        assertEquals(TokenHash.hexOf("first"), uncachedStore().findByPrefix("sk_taken").get(0).hash());
     }
 
     @Test
@@ -439,7 +439,7 @@ abstract class AbstractJdbcTokenStoreTest {
         store.findByHash(first.hash());
 
         store.recordUse(Map.of(first.hash(), T0.plusSeconds(20), second.hash(), T0.plusSeconds(10),
-                TokenDigest.sha256Hex("unknown"), T0));
+                TokenHash.hexOf("unknown"), T0));
         assertEquals(3, counting.executions(sql -> sql.equals(TokenRows.RECORD_USE)));
         store.recordUse(Map.of(first.hash(), T0.plusSeconds(5)));
 
@@ -574,7 +574,7 @@ abstract class AbstractJdbcTokenStoreTest {
     @Test
     void listenerThread_runsOnlyOnPostgres_andStopsOnClose() {
         JdbcTokenStore store = store(db.dataSource(), b -> b.listenForChanges(true));
-        assertEquals(Optional.empty(), store.findByHash(TokenDigest.sha256Hex("connect")));
+        assertEquals(Optional.empty(), store.findByHash(TokenHash.hexOf("connect")));
         if (dialect() == Dialect.POSTGRESQL) {
             assertTrue(within(Duration.ofSeconds(10), store::isListening));
             store.close();
@@ -633,7 +633,7 @@ abstract class AbstractJdbcTokenStoreTest {
     }
 
     static TokenRecord record(String prefix, String seed, Instant createdAt, Instant expiresAt, Instant revokedAt) {
-        return TokenRecord.builder(prefix, TokenDigest.sha256Hex(seed), ScopeSet.parseList("kafka:read"))
+        return TokenRecord.builder(prefix, TokenHash.hexOf(seed), ScopeSet.parseList("kafka:read"))
                 .name("test")
                 .createdAt(createdAt)
                 .createdBy(ActorLabel.CLI)

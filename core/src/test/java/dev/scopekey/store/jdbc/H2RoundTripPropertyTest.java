@@ -3,7 +3,7 @@ package dev.scopekey.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scopekey.domain.ScopeSet;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.domain.TokenSource;
 import dev.scopekey.port.TokenChange;
@@ -99,7 +99,7 @@ class H2RoundTripPropertyTest {
         }
 
         Draft hashOf(String seed) {
-            hash = TokenDigest.sha256Hex("x" + seed);
+            hash = TokenHash.hexOf("x" + seed);
             return this;
         }
 

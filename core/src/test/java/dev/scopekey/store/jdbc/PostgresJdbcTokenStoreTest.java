@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.port.TokenStoreException;
 import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.MintRequest;
@@ -48,7 +49,7 @@ class PostgresJdbcTokenStoreTest extends AbstractJdbcTokenStoreTest {
         TokenService b = service(listening);
         assertTrue(within(Duration.ofSeconds(10), listening::isListening), "B never started listening");
         String token = a.mint(OPERATOR, MintRequest.of("kafka:read")).value().token().reveal();
-        String hash = PlainToken.of(token).hash();
+        TokenHash hash = TokenHash.of(token);
         assertTrue(within(Duration.ofSeconds(2), () -> b.authenticate(token, ClientRequest.NONE) instanceof AuthDecision.Granted
                 && listening.cache().get(hash) != null), "B never cached its grant");
 

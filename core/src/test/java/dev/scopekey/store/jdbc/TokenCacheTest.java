@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.domain.ScopeSet;
-import dev.scopekey.domain.TokenDigest;
+import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,16 +29,16 @@ class TokenCacheTest {
     @Test
     void answers_areServedWithinTheTtl_andNeverAfter() {
         TokenRecord record = record("known");
-        cache.put(record.hash(), Optional.of(record), cache.stamp());
-        cache.put(hash("unknown"), Optional.empty(), cache.stamp());
+        cache.put(TokenHash.fromHex(record.hash()), Optional.of(record), cache.stamp());
+        cache.put(TokenHash.of("unknown"), Optional.empty(), cache.stamp());
 
         clock.advance(TTL.minusMillis(1));
-        assertEquals(Optional.of(record), cache.get(record.hash()));
-        assertEquals(Optional.empty(), cache.get(hash("unknown")));
+        assertEquals(Optional.of(record), cache.get(TokenHash.fromHex(record.hash())));
+        assertEquals(Optional.empty(), cache.get(TokenHash.of("unknown")));
 
         clock.advance(Duration.ofMillis(1));
-        assertNull(cache.get(record.hash()));
-        assertNull(cache.get(hash("unknown")));
+        assertNull(cache.get(TokenHash.fromHex(record.hash())));
+        assertNull(cache.get(TokenHash.of("unknown")));
     }
 
     @Test
@@ -47,54 +47,54 @@ class TokenCacheTest {
         long stamp = cache.stamp();
 
         cache.invalidate(List.of(record.hash()));
-        cache.put(record.hash(), Optional.of(record), stamp);
+        cache.put(TokenHash.fromHex(record.hash()), Optional.of(record), stamp);
 
-        assertNull(cache.get(record.hash()));
+        assertNull(cache.get(TokenHash.fromHex(record.hash())));
     }
 
     @Test
     void invalidate_forgetsFoundAndUnknownAnswers() {
         TokenRecord record = record("found");
-        cache.put(record.hash(), Optional.of(record), cache.stamp());
-        cache.put(hash("absent"), Optional.empty(), cache.stamp());
+        cache.put(TokenHash.fromHex(record.hash()), Optional.of(record), cache.stamp());
+        cache.put(TokenHash.of("absent"), Optional.empty(), cache.stamp());
 
         cache.invalidate(List.of(record.hash(), hash("absent")));
 
-        assertNull(cache.get(record.hash()));
-        assertNull(cache.get(hash("absent")));
+        assertNull(cache.get(TokenHash.fromHex(record.hash())));
+        assertNull(cache.get(TokenHash.of("absent")));
     }
 
     @Test
     void zeroTtl_cachesNothing() {
         TokenCache off = new TokenCache(clock, Duration.ZERO, 100, 100);
         TokenRecord record = record("off");
-        off.put(record.hash(), Optional.of(record), off.stamp());
+        off.put(TokenHash.fromHex(record.hash()), Optional.of(record), off.stamp());
 
-        assertNull(off.get(record.hash()));
+        assertNull(off.get(TokenHash.fromHex(record.hash())));
     }
 
     @Test
     void recordUse_movesACachedLastUseForwardOnly() {
         TokenRecord record = record("used").withLastUsedAt(T0.plusSeconds(10));
-        cache.put(record.hash(), Optional.of(record), cache.stamp());
+        cache.put(TokenHash.fromHex(record.hash()), Optional.of(record), cache.stamp());
 
         cache.recordUse(Map.of(record.hash(), T0.plusSeconds(5)));
-        assertEquals(T0.plusSeconds(10), cache.get(record.hash()).orElseThrow().lastUsedAt());
+        assertEquals(T0.plusSeconds(10), cache.get(TokenHash.fromHex(record.hash())).orElseThrow().lastUsedAt());
         cache.recordUse(Map.of(record.hash(), T0.plusSeconds(20)));
-        assertEquals(T0.plusSeconds(20), cache.get(record.hash()).orElseThrow().lastUsedAt());
+        assertEquals(T0.plusSeconds(20), cache.get(TokenHash.fromHex(record.hash())).orElseThrow().lastUsedAt());
     }
 
     @Test
     void floodOfUnknownHashes_neverEvictsFoundTokens() {
         TokenRecord record = record("keeper");
-        cache.put(record.hash(), Optional.of(record), cache.stamp());
+        cache.put(TokenHash.fromHex(record.hash()), Optional.of(record), cache.stamp());
 
         for (int i = 0; i < 10_000; i++) {
-            cache.put(hash("random-" + i), Optional.empty(), cache.stamp());
+            cache.put(TokenHash.of("random-" + i), Optional.empty(), cache.stamp());
         }
 
         assertTrue(cache.absentSize() <= 100, cache.toString());
-        assertEquals(Optional.of(record), cache.get(record.hash()));
+        assertEquals(Optional.of(record), cache.get(TokenHash.fromHex(record.hash())));
     }
 
     @Property(tries = 50)
@@ -104,14 +104,14 @@ class TokenCacheTest {
         TokenCache bounded = new TokenCache(clock, TTL, foundBound, absentBound);
         for (int i = 0; i < puts; i++) {
             TokenRecord record = record("p" + i);
-            bounded.put(record.hash(), i % 3 == 0 ? Optional.empty() : Optional.of(record), bounded.stamp());
+            bounded.put(TokenHash.fromHex(record.hash()), i % 3 == 0 ? Optional.empty() : Optional.of(record), bounded.stamp());
         }
         assertTrue(bounded.foundSize() <= foundBound, bounded.toString());
         assertTrue(bounded.absentSize() <= absentBound, bounded.toString());
     }
 
     private static String hash(String seed) {
-        return TokenDigest.sha256Hex(seed);
+        return TokenHash.hexOf(seed);
     }
 
     private static TokenRecord record(String seed) {
