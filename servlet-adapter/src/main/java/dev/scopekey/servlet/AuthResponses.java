@@ -21,12 +21,31 @@ final class AuthResponses {
     static final int UNAVAILABLE_RETRY_SECONDS = 5;
     static final String JSON = "application/json;charset=utf-8";
 
+    private static final Answer UNAVAILABLE = new Answer(503, null,
+            "temporarily_unavailable", "the token store is unavailable; retry later");
+    private static final String RETRY_AFTER = Integer.toString(UNAVAILABLE_RETRY_SECONDS);
+
     private final String realm;
     private final boolean insufficientScopeChallenge;
+    private final Answer noCredential;
+    private final Answer invalidRequest;
+    private final Answer invalidToken;
+    private final Answer noRoute;
 
+    /**
+     * Builds the fixed answers once: they never echo what a client sent, so each is the same
+     * bytes on every request.
+     */
     AuthResponses(String realm, boolean insufficientScopeChallenge) {
         this.realm = realm;
         this.insufficientScopeChallenge = insufficientScopeChallenge;
+        this.noCredential = new Answer(401, "Bearer realm=\"" + realm + "\"",
+                "authentication_required", "a bearer token is required");
+        this.invalidRequest = new Answer(400, challenge("invalid_request"),
+                "invalid_request", "send exactly one bearer token, in the Authorization header");
+        this.invalidToken = new Answer(401, challenge("invalid_token"),
+                "invalid_token", "the token is malformed, unknown, expired or revoked");
+        this.noRoute = insufficientScope(null);
     }
 
     /** Answers a request that was not granted. */
@@ -38,33 +57,35 @@ final class AuthResponses {
         if (!(decision instanceof AuthDecision.Denied)) {
             throw new IllegalArgumentException("a granted request is not rejected");
         }
-        AuthDecision.Denied denied = (AuthDecision.Denied) decision;
+        answerFor((AuthDecision.Denied) decision).send(response);
+    }
+
+    private Answer answerFor(AuthDecision.Denied denied) {
         DenialReason reason = denied.reason();
         if (reason == DenialReason.NO_CREDENTIAL) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
-            send(response, 401, "authentication_required", "a bearer token is required");
+            return noCredential;
         } else if (reason == DenialReason.INVALID_REQUEST) {
-            response.setHeader("WWW-Authenticate", challenge("invalid_request"));
-            send(response, 400, "invalid_request",
-                    "send exactly one bearer token, in the Authorization header");
+            return invalidRequest;
         } else if (reason.isInvalidToken()) {
-            response.setHeader("WWW-Authenticate", challenge("invalid_token"));
-            send(response, 401, "invalid_token", "the token is malformed, unknown, expired or revoked");
-        } else {
-            String scope = denied.requiredScope();
-            if (insufficientScopeChallenge) {
-                response.setHeader("WWW-Authenticate", challenge("insufficient_scope")
-                        + (scope == null ? "" : ", scope=\"" + scope + "\""));
-            }
-            send(response, 403, "insufficient_scope", scope == null
-                    ? "no rule grants access to this route" : "this route requires scope " + scope);
+            return invalidToken;
         }
+        String scope = denied.requiredScope();
+        return scope == null ? noRoute : insufficientScope(scope);
+    }
+
+    /** The 403 for a route needing {@code scope} (null: no rule grants the route). */
+    private Answer insufficientScope(String scope) {
+        String challenge = insufficientScopeChallenge
+                ? challenge("insufficient_scope") + (scope == null ? "" : ", scope=\"" + scope + "\"")
+                : null;
+        return new Answer(403, challenge, "insufficient_scope", scope == null
+                ? "no rule grants access to this route" : "this route requires scope " + scope);
     }
 
     /** 503 with {@code Retry-After}: the store could not answer. */
     static void unavailable(HttpServletResponse response) throws IOException {
-        response.setHeader("Retry-After", Integer.toString(UNAVAILABLE_RETRY_SECONDS));
-        send(response, 503, "temporarily_unavailable", "the token store is unavailable; retry later");
+        response.setHeader("Retry-After", RETRY_AFTER);
+        UNAVAILABLE.send(response);
     }
 
     /** Answers a refused administrative call; 429 carries {@code Retry-After}. */
@@ -87,7 +108,10 @@ final class AuthResponses {
      * dropping a connection the client would reuse.
      */
     static void write(HttpServletResponse response, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        write(response, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpServletResponse response, int status, byte[] body) throws IOException {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(JSON);
@@ -102,5 +126,22 @@ final class AuthResponses {
     static long seconds(Duration wait) {
         long secs = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
         return Math.max(1, secs);
+    }
+
+    /**
+     * An error answer fixed when the filter starts: its status, its challenge (or null for
+     * none) and its encoded body. The body array is never handed to anything that writes to it.
+     */
+    private record Answer(int status, String challenge, byte[] body) {
+        Answer(int status, String challenge, String code, String message) {
+            this(status, challenge, JsonText.error(code, message).getBytes(StandardCharsets.UTF_8));
+        }
+
+        void send(HttpServletResponse response) throws IOException {
+            if (challenge != null) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
+            write(response, status, body);
+        }
     }
 }
