@@ -49,8 +49,14 @@ record AdminServlets(Set<String> names, MintRate mintRate) {
         return new AdminServlets(names, rate == null ? null : MintRate.parse(rate));
     }
 
-    /** Whether the container dispatches {@code request} to one of the admin servlets. */
+    /**
+     * Whether the container dispatches {@code request} to one of the admin servlets; without
+     * any, the request's mapping is not asked for.
+     */
     boolean serve(HttpServletRequest request) {
+        if (names.isEmpty()) {
+            return false;
+        }
         HttpServletMapping mapping = request.getHttpServletMapping();
         String servlet = mapping == null ? null : mapping.getServletName();
         return servlet != null && names.contains(servlet);
