@@ -63,16 +63,10 @@ final class BearerTokenResolver {
             return BearerCredential.NONE;
         }
         int tokenStart = skipSpaces(value, schemeEnd);
-        int tokenEnd = value.length();
-        while (tokenEnd > tokenStart && value.charAt(tokenEnd - 1) == ' ') {
-            tokenEnd--;
-        }
-        if (tokenStart == tokenEnd) {
-            return BearerCredential.INVALID_REQUEST;
-        }
         int space = value.indexOf(' ', tokenStart);
-        if (space >= 0 && space < tokenEnd) {
-            return BearerCredential.INVALID_REQUEST;
+        int tokenEnd = space < 0 ? value.length() : space;
+        if (tokenStart == tokenEnd || skipSpaces(value, tokenEnd) < value.length()) {
+            return BearerCredential.INVALID_REQUEST; // no token, or a second one after a space
         }
         if (tokenEnd - tokenStart > PlainToken.MAX_LENGTH || !isB64Token(value, tokenStart, tokenEnd)) {
             return BearerCredential.MALFORMED;
@@ -80,22 +74,26 @@ final class BearerTokenResolver {
         return new BearerCredential.Token(value.substring(tokenStart, tokenEnd));
     }
 
-    /** RFC 6750 §2.1: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+    /**
+     * RFC 6750 §2.1: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}; one
+     * pass: the table's characters, then only padding.
+     */
     static boolean isB64Token(String text, int from, int to) {
-        int end = to;
-        while (end > from && text.charAt(end - 1) == '=') {
-            end--;
-        }
-        if (end == from) {
-            return false;
-        }
-        for (int i = from; i < end; i++) {
+        int i = from;
+        while (i < to) {
             char c = text.charAt(i);
             if (c >= B64TOKEN.length || !B64TOKEN[c]) {
-                return false;
+                break;
             }
+            i++;
         }
-        return true;
+        if (i == from) {
+            return false;
+        }
+        while (i < to && text.charAt(i) == '=') {
+            i++;
+        }
+        return i == to;
     }
 
     private static boolean hasBodyToken(BufferedFormRequest request) {
