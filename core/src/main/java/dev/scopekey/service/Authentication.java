@@ -32,7 +32,6 @@ final class Authentication {
     private final AuthDecision.Granted configGrant;
     private final List<Authenticator<String>> integrators;
     private final Map<TokenHash, TokenPrincipal> runtime = new ConcurrentHashMap<>();
-    private final PrincipalCache principals = new PrincipalCache();
 
     /**
      * @throws IllegalArgumentException if the config token has the minted shape but a wrong
@@ -108,7 +107,7 @@ final class Authentication {
             nowMillis = now.toEpochMilli();
         }
         lastUse.touch(hash, nowMillis, now);
-        return AuthDecision.Granted.of(principals.principalOf(hash, record));
+        return AuthDecision.Granted.of(TokenPrincipal.of(record));
     }
 
     private AuthDecision askIntegrators(String credential) {
