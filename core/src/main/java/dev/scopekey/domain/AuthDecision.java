@@ -62,13 +62,26 @@ public sealed interface AuthDecision permits AuthDecision.Granted, AuthDecision.
         }
 
         /**
-         * A denial that names no principal and no scope.
+         * A denial that names no principal and no scope: one shared instance per reason, since it
+         * is immutable and says nothing else.
          *
          * @param reason why
          * @return the denial
          */
         public static Denied because(DenialReason reason) {
-            return new Denied(reason, null, null);
+            return BY_REASON[reason.ordinal()];
+        }
+
+        /** One denial per reason with neither principal nor scope: a denial allocates none. */
+        private static final Denied[] BY_REASON = byReason();
+
+        private static Denied[] byReason() {
+            DenialReason[] reasons = DenialReason.values();
+            Denied[] denials = new Denied[reasons.length];
+            for (DenialReason reason : reasons) {
+                denials[reason.ordinal()] = new Denied(reason, null, null);
+            }
+            return denials;
         }
     }
 

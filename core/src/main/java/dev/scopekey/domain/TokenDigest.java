@@ -63,6 +63,17 @@ final class TokenDigest {
         return finish();
     }
 
+    /** CRC32 over the first {@code length} characters of ASCII {@code text}, copied into the buffer. */
+    long crc(CharSequence text, int length) {
+        byte[] bytes = length <= buffer.length ? buffer : new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) text.charAt(i);
+        }
+        crc.reset();
+        crc.update(bytes, 0, length);
+        return crc.getValue();
+    }
+
     private boolean checkMatches(int length) {
         int checkStart = length - TokenFormat.CHECK_LENGTH;
         crc.reset();

@@ -1,7 +1,6 @@
 package dev.scopekey.domain;
 
 import java.security.SecureRandom;
-import java.util.zip.CRC32;
 
 /**
  * The minted token format {@code <brand>_<id><secret><check>}: a brand of
@@ -39,11 +38,15 @@ public final class TokenFormat {
     private static final int BRAND_CHAR = 2;
     private static final int BASE62_CHAR = 4;
     private static final int LOWER = 8;
+    private static final int ALL_CLASSES = PRINTABLE | BRAND_CHAR | BASE62_CHAR | LOWER;
     private static final byte[] CLASSES = new byte[128];
+    /** The digit each base62 character stands for; 0 for any other character. */
+    private static final byte[] VALUES = new byte[128];
 
     static {
-        for (char c : BASE62) {
-            IS_BASE62[c] = true;
+        for (int i = 0; i < BASE62.length; i++) {
+            IS_BASE62[BASE62[i]] = true;
+            VALUES[BASE62[i]] = (byte) i;
         }
         for (char c = '!'; c <= '~'; c++) {
             int bits = PRINTABLE;
@@ -149,44 +152,56 @@ public final class TokenFormat {
      * The one scan of a presented token (its length already checked to be 1 to
      * {@link PlainToken#MAX_LENGTH}): copies its characters into {@code buffer} as bytes and
      * classifies it by a table, with the same answers as {@link PlainToken#isWellFormed} and
-     * {@link #hasMintedShape}.
+     * {@link #hasMintedShape}. The minted shape fixes where its underscore must be, so the brand,
+     * the underscore and the body are each one branch-free loop.
      *
      * @return {@link #NOT_PRINTABLE}, {@link #OTHER_SHAPE} or {@link #MINTED_SHAPE}
      */
     static int copyAndClassify(String text, byte[] buffer) {
         int length = text.length();
-        int underscore = -1;
-        int brand = BRAND_CHAR;
-        int body = BASE62_CHAR;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            int bits = c < CLASSES.length ? CLASSES[c] : 0;
-            if (bits == 0) {
-                return NOT_PRINTABLE;
-            }
-            buffer[i] = (byte) c;
-            if (underscore >= 0) {
-                body &= bits;
-            } else if (c == '_') {
-                underscore = i;
-            } else {
-                brand &= bits;
-            }
+        int underscore = length - 1 - BODY_LENGTH;
+        if (underscore < MIN_BRAND || underscore > MAX_BRAND) {
+            return (copy(text, 0, length, buffer) & PRINTABLE) == 0 ? NOT_PRINTABLE : OTHER_SHAPE;
         }
-        boolean minted = underscore >= MIN_BRAND && underscore <= MAX_BRAND && length == underscore + 1 + BODY_LENGTH
-                && brand != 0 && body != 0 && (CLASSES[buffer[0]] & LOWER) != 0;
+        int brand = copy(text, 0, underscore, buffer);
+        int separator = copy(text, underscore, underscore + 1, buffer);
+        int body = copy(text, underscore + 1, length, buffer);
+        if ((brand & separator & body & PRINTABLE) == 0) {
+            return NOT_PRINTABLE;
+        }
+        boolean minted = (brand & BRAND_CHAR) != 0 && buffer[underscore] == '_' && (body & BASE62_CHAR) != 0
+                && (CLASSES[buffer[0]] & LOWER) != 0;
         return minted ? MINTED_SHAPE : OTHER_SHAPE;
     }
 
-    /** Whether the check characters at {@code text[checkStart..]} are the base62 of {@code crc}. */
-    static boolean checkMatches(byte[] text, int checkStart, long crc) {
-        long rest = crc;
-        int mismatch = 0;
-        for (int i = checkStart + CHECK_LENGTH - 1; i >= checkStart; i--) {
-            mismatch |= text[i] ^ BASE62[(int) (rest % BASE62.length)];
-            rest /= BASE62.length;
+    /**
+     * Copies {@code text[from..to)} into {@code buffer} and answers the classes all its characters
+     * share: 0 (no {@link #PRINTABLE}) when any is outside printable ASCII, so a character above
+     * 0xFF, which the byte copy would truncate, is refused.
+     */
+    private static int copy(String text, int from, int to, byte[] buffer) {
+        int shared = ALL_CLASSES;
+        int high = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            high |= c;
+            shared &= CLASSES[c & 0x7f];
+            buffer[i] = (byte) c;
         }
-        return mismatch == 0;
+        return high < CLASSES.length ? shared : 0;
+    }
+
+    /**
+     * Whether the check characters at {@code text[checkStart..]}, base62 characters already, are
+     * the base62 of {@code crc}: they are read as a number (six base62 digits hold any CRC32
+     * exactly, so the number and the CRC are equal just when the characters are).
+     */
+    static boolean checkMatches(byte[] text, int checkStart, long crc) {
+        long value = 0;
+        for (int i = checkStart; i < checkStart + CHECK_LENGTH; i++) {
+            value = value * BASE62.length + VALUES[text[i]];
+        }
+        return value == crc;
     }
 
     private static boolean checkMatches(String text) {
@@ -269,15 +284,12 @@ public final class TokenFormat {
         return c < IS_BASE62.length && IS_BASE62[c];
     }
 
-    /** CRC32 over the first {@code length} characters, which are ASCII by the time it is called. */
+    /**
+     * CRC32 over the first {@code length} characters, which are ASCII by the time it is called:
+     * through this thread's buffer and CRC, so checking a token allocates nothing.
+     */
     private static long crc(CharSequence text, int length) {
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) text.charAt(i);
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, length);
-        return crc.getValue();
+        return TokenDigest.current().crc(text, length);
     }
 
     private static void appendCheck(StringBuilder out, long value) {

@@ -31,12 +31,18 @@ public final class TokenPrincipal implements Principal {
     }
 
     /**
-     * The principal of a stored token.
+     * The principal of a stored token: built once per record instance and kept with it, so a
+     * request that finds the same record pays no principal, actor label or grant.
      *
      * @param record the stored token
      * @return the principal
      */
     public static TokenPrincipal of(TokenRecord record) {
+        return record.principal();
+    }
+
+    /** A new principal of {@code record}: only {@link TokenRecord} calls it, once per instance. */
+    static TokenPrincipal build(TokenRecord record) {
         return new TokenPrincipal(record.prefix(), record.hash(), record.scopes(), record.name(), record.subject(),
                 record.source(), ActorLabel.token(record.prefix()));
     }

@@ -25,6 +25,11 @@ public final class TokenRecord {
     private final Instant revokedAt;
     private final String revokedBy;
     private final TokenSource source;
+    /**
+     * This record's principal, built on first use and kept with it (both are immutable, so two
+     * threads racing build equal principals and either may win); not part of equality or text.
+     */
+    private TokenPrincipal principal;
 
     private TokenRecord(Builder b) {
         this.prefix = Objects.requireNonNull(b.prefix, "prefix");
@@ -205,6 +210,16 @@ public final class TokenRecord {
      */
     public TokenRecord withLastUsedAt(Instant at) {
         return toBuilder().lastUsedAt(at).build();
+    }
+
+    /** The principal of this record, built once per record instance (see {@link TokenPrincipal#of}). */
+    TokenPrincipal principal() {
+        TokenPrincipal built = principal;
+        if (built == null) {
+            built = TokenPrincipal.build(this);
+            principal = built;
+        }
+        return built;
     }
 
     @Override

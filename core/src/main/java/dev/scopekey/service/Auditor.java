@@ -9,8 +9,11 @@ import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.AuditSink;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Hands audit events to the sink, stamped with the service clock, with the facts each kind of
@@ -61,11 +64,8 @@ final class Auditor {
     /** A request was denied: the reason, and the missing scope (or null), the method and the path. */
     void denied(AuditEventType type, String actor, String target, DenialReason reason, ClientRequest request,
                 String scope) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("scope", scope);
-        facts.put("method", request.method());
-        facts.put("path", request.path());
-        emit(type, actor, target, request.clientAddress(), reason.name(), facts);
+        emit(type, actor, target, request.clientAddress(), reason.name(),
+                new DeniedFacts(scope, request.method(), request.path()));
     }
 
     private void emit(AuditEventType type, String actor, String target, String client, String detail,
@@ -82,5 +82,40 @@ final class Auditor {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /**
+     * A denial's facts in their order (scope, method, path), read once by {@link AuditEvent}'s
+     * copy through {@link #forEach}: a denied request builds no map of its own for them.
+     */
+    private static final class DeniedFacts extends AbstractMap<String, String> {
+        private final String scope;
+        private final String method;
+        private final String path;
+
+        DeniedFacts(String scope, String method, String path) {
+            this.scope = scope;
+            this.method = method;
+            this.path = path;
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super String> action) {
+            action.accept("scope", scope);
+            action.accept("method", method);
+            action.accept("path", path);
+        }
+
+        @Override
+        public int size() {
+            return 3;
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            Map<String, String> facts = new LinkedHashMap<>();
+            forEach(facts::put);
+            return facts.entrySet();
+        }
     }
 }

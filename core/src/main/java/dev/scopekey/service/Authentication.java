@@ -32,7 +32,8 @@ final class Authentication {
     private final AuthDecision.Granted configGrant;
     private final List<Authenticator<String>> integrators;
     private final Map<TokenHash, TokenPrincipal> runtime = new ConcurrentHashMap<>();
-    private final PrincipalCache principals = new PrincipalCache();
+    /** Whether any runtime token is registered: without one, a request skips that map. */
+    private volatile boolean anyRuntime;
 
     /**
      * @throws IllegalArgumentException if the config token has the minted shape but a wrong
@@ -70,7 +71,7 @@ final class Authentication {
         if (hash.matches(configHash)) {
             return configGrant;
         }
-        TokenPrincipal registered = runtime.get(hash);
+        TokenPrincipal registered = anyRuntime ? runtime.get(hash) : null;
         if (registered != null) {
             return AuthDecision.Granted.of(registered);
         }
@@ -108,7 +109,7 @@ final class Authentication {
             nowMillis = now.toEpochMilli();
         }
         lastUse.touch(hash, nowMillis, now);
-        return AuthDecision.Granted.of(principals.principalOf(hash, record));
+        return AuthDecision.Granted.of(TokenPrincipal.of(record));
     }
 
     private AuthDecision askIntegrators(String credential) {
@@ -134,13 +135,17 @@ final class Authentication {
         return new AuthDecision.Unavailable(part.label() + " unavailable: " + cause);
     }
 
-    PlainToken register(String token, ScopeSet scopes, String name) {
+    /** Registers under the lock {@link #unregister} takes, so the flag never hides a token. */
+    synchronized PlainToken register(String token, ScopeSet scopes, String name) {
         PlainToken plain = PlainToken.of(token);
         runtime.put(TokenHash.of(plain.reveal()), TokenPrincipal.runtime(plain, scopes, name));
+        anyRuntime = true;
         return plain;
     }
 
-    boolean unregister(String token) {
-        return PlainToken.isWellFormed(token) && runtime.remove(TokenHash.of(token)) != null;
+    synchronized boolean unregister(String token) {
+        boolean removed = PlainToken.isWellFormed(token) && runtime.remove(TokenHash.of(token)) != null;
+        anyRuntime = !runtime.isEmpty();
+        return removed;
     }
 }

@@ -3,7 +3,9 @@ package dev.scopekey.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
@@ -105,5 +107,23 @@ class TokenRecordTest {
 
         assertEquals(record.toBuilder().revokedAt(T0).revokedBy("cli").build(), record.withRevoked(T0, "cli"));
         assertEquals(record.toBuilder().lastUsedAt(T0).build(), record.withLastUsedAt(T0));
+    }
+
+    @Test
+    void thePrincipal_isBuiltOncePerRecord_andLeavesEqualityAndTextAlone() {
+        TokenRecord record = full();
+        TokenRecord copy = record.toBuilder().build();
+        String text = record.toString();
+        int hashCode = record.hashCode();
+
+        TokenPrincipal principal = TokenPrincipal.of(record);
+        assertSame(principal, TokenPrincipal.of(record), "one principal per record");
+        assertEquals(record.prefix(), principal.prefix());
+        assertEquals(record.scopes(), principal.scopes());
+        assertNotSame(principal, TokenPrincipal.of(copy), "an equal record of its own gets its own principal");
+        assertEquals(copy, record);
+        assertEquals(hashCode, record.hashCode());
+        assertEquals(text, record.toString());
+        assertNotSame(principal, TokenPrincipal.of(record.withLastUsedAt(T0)), "a changed record, a new principal");
     }
 }

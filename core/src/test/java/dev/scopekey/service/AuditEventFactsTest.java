@@ -9,6 +9,8 @@ import dev.scopekey.domain.AuditEvent;
 import dev.scopekey.domain.AuditEventType;
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
+import dev.scopekey.domain.Scope;
+import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import java.time.Instant;
 import java.util.Map;
@@ -51,6 +53,22 @@ class AuditEventFactsTest {
                 + " client=192.0.2.9 detail=INVALID_REQUEST method=GET path=/reports", audit.events.get(0).message());
         assertEquals("authentication_denied actor=anonymous at=" + audit.last().at()
                 + " client=192.0.2.9 detail=NO_CREDENTIAL method=GET path=/reports", audit.last().message());
+    }
+
+    @Test
+    void anInsufficientScope_isAuditedOnce_withScopeMethodAndPathInThatOrder() {
+        String token = service.mint(operator, MintRequest.of("reports:read"))
+                .value().token().reveal();
+        ClientRequest request = new ClientRequest("192.0.2.9", "POST", "/reports");
+        TokenPrincipal principal = ((AuthDecision.Granted) service.authenticate(token, request)).principal();
+        int before = audit.events.size();
+
+        service.authorize(principal, Scope.of("reports:write"), request);
+
+        assertEquals(before + 1, audit.events.size(), audit.events.toString());
+        assertEquals(java.util.List.of("scope", "method", "path"), java.util.List.copyOf(audit.last().facts().keySet()));
+        assertEquals("reports:write", audit.last().facts().get("scope"));
+        assertEquals(DenialReason.INSUFFICIENT_SCOPE.name(), audit.last().detail());
     }
 
     @Test

@@ -161,6 +161,20 @@ class RequestPathTest {
                 assertInstanceOf(AuthDecision.Denied.class, service.authenticate(runtime.reveal(), REQUEST)).reason());
     }
 
+    @Test
+    void runtimeTokens_stayFound_whileAnyIsRegistered_andAfterTheLastIsGoneAndAnotherComes() {
+        PlainToken first = service.registerRuntimeToken("runtime-token-1", ScopeSet.parseList("a:b"), "one");
+        PlainToken second = service.registerRuntimeToken("runtime-token-2", ScopeSet.parseList("a:b"), "two");
+        assertFalse(service.unregisterRuntimeToken("runtime-token-never"));
+        assertTrue(service.unregisterRuntimeToken(first.reveal()));
+        assertEquals("two", principal(service.authenticate(second.reveal(), REQUEST)).tokenName());
+        assertTrue(service.unregisterRuntimeToken(second.reveal()));
+        assertFalse(service.authenticate(second.reveal(), REQUEST).isGranted());
+
+        PlainToken third = service.registerRuntimeToken("runtime-token-3", ScopeSet.parseList("a:b"), "three");
+        assertEquals("three", principal(service.authenticate(third.reveal(), REQUEST)).tokenName());
+    }
+
     private static TokenPrincipal principal(AuthDecision decision) {
         return assertInstanceOf(AuthDecision.Granted.class, decision).principal();
     }

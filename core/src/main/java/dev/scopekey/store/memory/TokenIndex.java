@@ -6,6 +6,7 @@ import dev.scopekey.domain.TokenRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * record in memory. Changes produce a new index; readers never lock.
  */
 final class TokenIndex {
-    private static final TokenIndex EMPTY = new TokenIndex(Map.of(), new TreeMap<>());
+    private static final TokenIndex EMPTY = new TokenIndex(new HashMap<>(), new TreeMap<>());
     private static final Comparator<TokenRecord> BY_HASH = Comparator.comparing(TokenRecord::hash);
 
     private final Map<TokenHash, TokenRecord> byHash;
@@ -58,7 +59,9 @@ final class TokenIndex {
             group.sort(BY_HASH);
             return List.copyOf(group);
         });
-        return new TokenIndex(Map.copyOf(hashes), prefixes);
+        // a HashMap, not Map.copyOf: its lookup masks the hash where MapN's probe divides by the
+        // table size, and nothing writes to it once the index is built
+        return new TokenIndex(hashes, prefixes);
     }
 
     /**
@@ -126,7 +129,7 @@ final class TokenIndex {
      * @return the records, unmodifiable
      */
     public Collection<TokenRecord> records() {
-        return byHash.values();
+        return Collections.unmodifiableCollection(byHash.values());
     }
 
     /**
