@@ -1,6 +1,7 @@
 package dev.scopekey.domain;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 
 /**
  * The minted token format {@code <brand>_<id><secret><check>}: a brand of
@@ -135,6 +136,21 @@ public final class TokenFormat {
      */
     public static boolean isValidMinted(String text) {
         return hasMintedShape(text) && checkMatches(text);
+    }
+
+    /**
+     * The display prefix of a valid minted token, {@code <brand>_<id>}: what an audit event may
+     * name for a token it denied. Any other text has none, so no part of it is ever logged.
+     *
+     * @param text any text, possibly null
+     * @return the prefix, or empty unless the text is a valid minted token
+     */
+    public static Optional<String> displayPrefix(String text) {
+        int underscore = brandEnd(text);
+        if (underscore <= 0 || !checkMatches(text)) {
+            return Optional.empty();
+        }
+        return Optional.of(text.substring(0, underscore + 1 + ID_LENGTH));
     }
 
     /**

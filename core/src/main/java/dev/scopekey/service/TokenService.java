@@ -119,11 +119,7 @@ public final class TokenService implements AutoCloseable {
      */
     private static String deniedTarget(String token, DenialReason reason) {
         boolean shapeFailed = reason == DenialReason.MALFORMED || reason == DenialReason.BAD_CHECKSUM;
-        if (shapeFailed || !PlainToken.isWellFormed(token)) {
-            return null;
-        }
-        PlainToken presented = PlainToken.of(token);
-        return presented.isMinted() ? presented.prefix() : null;
+        return shapeFailed ? null : TokenFormat.displayPrefix(token).orElse(null);
     }
 
     /**

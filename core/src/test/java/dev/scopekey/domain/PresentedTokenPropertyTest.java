@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -14,6 +15,7 @@ import net.jqwik.api.Provide;
 /**
  * The one scan of a presented token answers as the separate checks it replaced do: well-formed,
  * and not a minted shape with a wrong check; a character the byte copy would truncate is refused.
+ * The display prefix an audit event may name exists for valid minted tokens only.
  */
 class PresentedTokenPropertyTest {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -22,6 +24,17 @@ class PresentedTokenPropertyTest {
     void ofPresented_agreesWithTheSeparateChecks(@ForAll("presented") String text) {
         TokenHash expected = PlainToken.isWellFormed(text) && !TokenFormat.hasBadCheck(text) ? TokenHash.of(text) : null;
         assertEquals(expected, TokenHash.ofPresented(text));
+    }
+
+    @Property(tries = 2000)
+    void displayPrefix_isThePrefixOfAValidMintedToken_andNothingOfAnyOtherText(@ForAll("presented") String text) {
+        String expected = TokenFormat.isValidMinted(text) ? PlainToken.of(text).prefix() : null;
+        assertEquals(expected, TokenFormat.displayPrefix(text).orElse(null));
+    }
+
+    @Example
+    void displayPrefix_ofNull_isEmpty() {
+        assertEquals(Optional.empty(), TokenFormat.displayPrefix(null));
     }
 
     @Example
