@@ -23,7 +23,9 @@ public record HealthChange(Part part, boolean working, String detail) {
         /** The audit sink: while it fails, audit events are lost. */
         AUDIT_SINK("audit sink", true),
         /** Writing coalesced last-use times to the store; what fails stays pending. */
-        LAST_USE_FLUSH("last-use flush", false);
+        LAST_USE_FLUSH("last-use flush", false),
+        /** The metrics listener: while it fails, counts are lost; decisions never change. */
+        METRICS("metrics", false);
 
         private final String label;
         private final boolean serious;

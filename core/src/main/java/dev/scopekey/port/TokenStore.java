@@ -69,4 +69,14 @@ public interface TokenStore {
      * @param lastUsedByHash the latest use of each token, by hash
      */
     void recordUse(Map<String, Instant> lastUsedByHash);
+
+    /**
+     * What the store holds in memory and how its cache does, for metrics to poll; empty (the
+     * default) for a store that keeps nothing worth counting.
+     *
+     * @return the store's statistics, or empty
+     */
+    default Optional<StoreStatistics> statistics() {
+        return Optional.empty();
+    }
 }

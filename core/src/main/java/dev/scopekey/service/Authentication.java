@@ -24,10 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the store, then integrator tiers. The first tier that recognises the credential decides.
  */
 final class Authentication {
+    /** What {@link #probeStore} looks up: no display prefix has a space. */
+    private static final String HEALTH_PROBE_PREFIX = "health check";
+
     private final TokenStore store;
     private final Clock clock;
     private final LastUseRecorder lastUse;
     private final HealthMonitor health;
+    private final MetricsReporter metrics;
     private final TokenHash configHash;
     private final AuthDecision.Granted configGrant;
     private final List<Authenticator<String>> integrators;
@@ -40,11 +44,12 @@ final class Authentication {
      *     check: presented, it would be refused before any tier is asked
      */
     Authentication(TokenStore store, Clock clock, LastUseRecorder lastUse, HealthMonitor health,
-                   PlainToken configToken, List<Authenticator<String>> integrators) {
+                   MetricsReporter metrics, PlainToken configToken, List<Authenticator<String>> integrators) {
         this.store = store;
         this.clock = clock;
         this.lastUse = lastUse;
         this.health = health;
+        this.metrics = metrics;
         if (configToken != null && !configToken.isMinted() && TokenFormat.hasMintedShape(configToken.reveal())) {
             throw new IllegalArgumentException("the admin token has the minted shape but wrong check characters,"
                     + " so it could never be accepted: mint a fresh one, or use a token of another shape");
@@ -128,11 +133,29 @@ final class Authentication {
         return AuthDecision.Denied.because(DenialReason.UNKNOWN);
     }
 
-    /** Reports the failure (once per outage) and answers with its sanitised cause. */
+    /**
+     * Reports the failure (once per outage) and to the metrics, which learn the failed part only
+     * here, and answers with its sanitised cause.
+     */
     private AuthDecision unavailable(Part part, Object failed, RuntimeException e) {
         String cause = FailureText.of(failed, e);
         health.failed(part, cause);
+        metrics.unavailable(part);
         return new AuthDecision.Unavailable(part.label() + " unavailable: " + cause);
+    }
+
+    /**
+     * Reads the store once by a prefix no token has (prefix lookups are never cached), so its
+     * health is current; what it returns does not matter.
+     */
+    void probeStore() {
+        try {
+            store.findByPrefix(HEALTH_PROBE_PREFIX);
+        } catch (RuntimeException e) {
+            health.failed(Part.TOKEN_STORE, FailureText.of(store, e));
+            return;
+        }
+        health.worked(Part.TOKEN_STORE);
     }
 
     /** Registers under the lock {@link #unregister} takes, so the flag never hides a token. */

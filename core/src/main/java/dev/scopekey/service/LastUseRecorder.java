@@ -24,12 +24,14 @@ final class LastUseRecorder {
     private final TokenStore store;
     private final Clock clock;
     private final HealthMonitor health;
+    private final MetricsReporter metrics;
     private final Map<TokenHash, Instant> pending = new ConcurrentHashMap<>();
 
-    LastUseRecorder(TokenStore store, Clock clock, HealthMonitor health) {
+    LastUseRecorder(TokenStore store, Clock clock, HealthMonitor health, MetricsReporter metrics) {
         this.store = store;
         this.clock = clock;
         this.health = health;
+        this.metrics = metrics;
     }
 
     /**
@@ -53,7 +55,8 @@ final class LastUseRecorder {
 
     /**
      * Writes everything pending; on failure it stays pending for the next flush, and the failure
-     * is reported once until a flush works again.
+     * is reported once until a flush works again. A flush that wrote is reported to the metrics
+     * with its size and its lag: from the oldest time written to now.
      *
      * @return whether everything pending was written
      */
@@ -63,7 +66,11 @@ final class LastUseRecorder {
         }
         Map<TokenHash, Instant> batch = new HashMap<>(pending);
         Map<String, Instant> byHex = new HashMap<>();
-        batch.forEach((hash, at) -> byHex.put(hash.hex(), at));
+        Instant oldest = null;
+        for (Map.Entry<TokenHash, Instant> use : batch.entrySet()) {
+            byHex.put(use.getKey().hex(), use.getValue());
+            oldest = oldest == null || use.getValue().isBefore(oldest) ? use.getValue() : oldest;
+        }
         try {
             store.recordUse(byHex);
         } catch (RuntimeException e) {
@@ -72,6 +79,7 @@ final class LastUseRecorder {
         }
         batch.forEach(pending::remove);
         health.worked(Part.LAST_USE_FLUSH);
+        metrics.lastUseFlushed(batch.size(), clock.millis() - oldest.toEpochMilli());
         return true;
     }
 

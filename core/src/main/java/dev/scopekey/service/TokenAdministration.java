@@ -7,6 +7,7 @@ import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.DuplicateTokenException;
+import dev.scopekey.port.ServiceMetrics.AdminAction;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
@@ -34,8 +35,9 @@ final class TokenAdministration {
     private final MintRateLimit mintRate;
     private final LastUseRecorder lastUse;
     private final WholeGroupPages pages;
+    private final MetricsReporter metrics;
 
-    TokenAdministration(TokenServiceBuilder builder, Auditor audit, LastUseRecorder lastUse) {
+    TokenAdministration(TokenServiceBuilder builder, Auditor audit, LastUseRecorder lastUse, MetricsReporter metrics) {
         this.store = builder.store;
         this.clock = builder.clock;
         this.random = builder.random;
@@ -44,6 +46,7 @@ final class TokenAdministration {
         this.mintRate = new MintRateLimit(builder.mintPermits, builder.mintPeriod, builder.clock);
         this.lastUse = lastUse;
         this.pages = new WholeGroupPages(builder.store);
+        this.metrics = metrics;
     }
 
     /** Mints a token; the plaintext is in the result and nowhere else. */
@@ -54,13 +57,14 @@ final class TokenAdministration {
         }
         Outcome<ScopeSet> scopes = MintPolicy.check(request, caller.mayCreateRoot());
         if (!scopes.isDone()) {
-            return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, scopes.refusal());
+            return refuse(AuditEventType.MINT_REFUSED, caller, null, scopes.refusal());
         }
         Instant now = clock.instant();
         Instant expiresAt = request.expiresIn() == null ? null : now.plus(request.expiresIn());
         MintedToken minted = insertFresh(token -> TokenRecord.minted(token, scopes.value(), request.name(),
                 request.subject(), now, caller.actor(), expiresAt));
         audit.minted(caller, minted.record());
+        metrics.administered(AdminAction.MINTED, 1);
         return Outcome.done(minted);
     }
 
@@ -70,7 +74,7 @@ final class TokenAdministration {
         if (gate != null) {
             return gate.refusal();
         }
-        return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, unreadable(problem)).refusal();
+        return refuse(AuditEventType.MINT_REFUSED, caller, null, unreadable(problem)).refusal();
     }
 
     /**
@@ -81,12 +85,12 @@ final class TokenAdministration {
         if (caller.clientAddress() != null && !caller.isOperator()) {
             Duration wait = mintRate.acquire(caller.clientAddress());
             if (wait != null) {
-                return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, new Refusal(Refusal.Kind.RATE_LIMITED,
+                return refuse(AuditEventType.MINT_REFUSED, caller, null, new Refusal(Refusal.Kind.RATE_LIMITED,
                         "too many mint requests from this client; retry later", wait));
             }
         }
         if (!caller.isRoot()) {
-            return audit.refuse(AuditEventType.MINT_REFUSED, caller, null, forbidden());
+            return refuse(AuditEventType.MINT_REFUSED, caller, null, forbidden());
         }
         return null;
     }
@@ -94,7 +98,7 @@ final class TokenAdministration {
     /** A page of tokens (live ones unless the query asks otherwise), never with a secret. */
     Outcome<TokenPage> list(Caller caller, TokenQuery query) {
         if (!caller.isRoot()) {
-            return audit.refuse(AuditEventType.LIST_REFUSED, caller, null, forbidden());
+            return refuse(AuditEventType.LIST_REFUSED, caller, null, forbidden());
         }
         TokenPage page = pages.page(query);
         List<TokenRecord> shown = new ArrayList<>(page.records().size());
@@ -114,16 +118,17 @@ final class TokenAdministration {
         TokenRecord revoked = target.value().withRevoked(clock.instant(), caller.actor());
         store.apply(TokenChange.update(List.of(revoked)));
         audit.changed(AuditEventType.TOKEN_REVOKED, caller, revoked.prefix(), Map.of());
+        metrics.administered(AdminAction.REVOKED, 1);
         return Outcome.done(revoked);
     }
 
     /** Revokes every live token of {@code subject} except the caller's own; the count revoked. */
     Outcome<Integer> revokeSubject(Caller caller, String subject) {
         if (!caller.isRoot()) {
-            return audit.refuse(AuditEventType.REVOKE_REFUSED, caller, "subject:" + subject, forbidden());
+            return refuse(AuditEventType.REVOKE_REFUSED, caller, "subject:" + subject, forbidden());
         }
         if (subject == null || subject.isEmpty()) {
-            return audit.refuse(AuditEventType.REVOKE_REFUSED, caller, null,
+            return refuse(AuditEventType.REVOKE_REFUSED, caller, null,
                     Refusal.of(Refusal.Kind.INVALID_REQUEST, "a subject is required"));
         }
         Instant now = clock.instant();
@@ -138,6 +143,7 @@ final class TokenAdministration {
         }
         audit.changed(AuditEventType.SUBJECT_TOKENS_REVOKED, caller, "subject:" + subject,
                 Map.of("count", Integer.toString(revoked.size())));
+        metrics.administered(AdminAction.REVOKED, revoked.size());
         return Outcome.done(revoked.size());
     }
 
@@ -152,12 +158,12 @@ final class TokenAdministration {
         }
         TokenRecord old = target.value();
         if (grace == null || grace.isNegative() || grace.compareTo(DurationText.LONGEST) > 0) {
-            return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, old.prefix(),
+            return refuse(AuditEventType.ROTATE_REFUSED, caller, old.prefix(),
                     Refusal.of(Refusal.Kind.INVALID_REQUEST, "the grace period must be from 0 to "
                             + DurationText.LONGEST.toDays() + " days"));
         }
         if (old.scopes().isRoot() && !caller.mayCreateRoot()) {
-            return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, old.prefix(),
+            return refuse(AuditEventType.ROTATE_REFUSED, caller, old.prefix(),
                     Refusal.of(Refusal.Kind.FORBIDDEN, "only an operator rotates a root token"));
         }
         Instant now = clock.instant();
@@ -170,6 +176,7 @@ final class TokenAdministration {
         MintedToken successor = insertFresh(token -> TokenRecord.minted(token, old.scopes(), old.name(),
                 old.subject(), now, caller.actor(), expiresAt), retired);
         audit.rotated(caller, retired, successor.record());
+        metrics.administered(AdminAction.ROTATED, 1);
         return Outcome.done(successor);
     }
 
@@ -179,7 +186,7 @@ final class TokenAdministration {
      */
     Refusal refuseRotate(Caller caller, String prefix, String problem) {
         Refusal refusal = caller.isRoot() ? unreadable(problem) : forbidden();
-        return audit.refuse(AuditEventType.ROTATE_REFUSED, caller, shownPrefix(prefix), refusal).refusal();
+        return refuse(AuditEventType.ROTATE_REFUSED, caller, shownPrefix(prefix), refusal).refusal();
     }
 
     /**
@@ -189,7 +196,7 @@ final class TokenAdministration {
      */
     private Outcome<TokenRecord> findTarget(AuditEventType refusalType, Caller caller, String prefix) {
         if (!caller.isRoot()) {
-            return audit.refuse(refusalType, caller, shownPrefix(prefix), forbidden());
+            return refuse(refusalType, caller, shownPrefix(prefix), forbidden());
         }
         Instant now = clock.instant();
         List<TokenRecord> live = new ArrayList<>();
@@ -199,15 +206,15 @@ final class TokenAdministration {
             }
         }
         if (live.isEmpty()) {
-            return audit.refuse(refusalType, caller, null, Refusal.of(Refusal.Kind.NOT_FOUND, "no live token has that prefix"));
+            return refuse(refusalType, caller, null, Refusal.of(Refusal.Kind.NOT_FOUND, "no live token has that prefix"));
         }
         if (live.size() > 1) {
-            return audit.refuse(refusalType, caller, live.get(0).prefix(), Refusal.of(Refusal.Kind.CONFLICT,
+            return refuse(refusalType, caller, live.get(0).prefix(), Refusal.of(Refusal.Kind.CONFLICT,
                     "the prefix is ambiguous: " + live.size() + " tokens share it; edit the token file instead"));
         }
         TokenRecord record = live.get(0);
         if (caller.principal() != null && caller.principal().isToken(record)) {
-            return audit.refuse(refusalType, caller, record.prefix(), Refusal.of(Refusal.Kind.INVALID_REQUEST,
+            return refuse(refusalType, caller, record.prefix(), Refusal.of(Refusal.Kind.INVALID_REQUEST,
                     "a token cannot revoke or rotate itself"));
         }
         return Outcome.done(record);
@@ -238,6 +245,12 @@ final class TokenAdministration {
             }
         }
         throw last;
+    }
+
+    /** Audits and counts a refusal, and returns it as the call's outcome: every refusal passes here. */
+    private <T> Outcome<T> refuse(AuditEventType type, Caller caller, String target, Refusal refusal) {
+        metrics.administered(AdminAction.REFUSED, 0);
+        return audit.refuse(type, caller, target, refusal);
     }
 
     /** A prefix an audit event may name without knowing it is stored: only one of the minted shape. */

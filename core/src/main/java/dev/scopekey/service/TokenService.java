@@ -10,10 +10,12 @@ import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.StoreStatistics;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,12 @@ import java.util.concurrent.TimeUnit;
  * while a store that cannot persist throws {@code TokenStoreException} and changes nothing.
  * Authentication never throws: a failing store yields {@link AuthDecision.Unavailable}, with
  * the cause. A store, credential tier, audit sink or last-use flush that starts failing is
- * reported to the audit sink's {@code healthChanged} once, and once more when it works again.
+ * reported to the audit sink's {@code healthChanged} once, and once more when it works again;
+ * {@link #health()} tells how each part is now.
+ *
+ * <p>With a {@link dev.scopekey.port.ServiceMetrics} listener
+ * ({@link TokenServiceBuilder#metrics}) each decision, administration outcome and last-use flush is
+ * counted, and {@link #storeStatistics()} lets the same metrics poll the store.
  */
 public final class TokenService implements AutoCloseable {
     private final TokenStore store;
@@ -45,17 +52,22 @@ public final class TokenService implements AutoCloseable {
     private final Authentication authentication;
     private final TokenAdministration administration;
     private final ScheduledExecutorService flusher;
+    private final HealthMonitor health;
+    /** Null without a metrics listener: the request path's one check. */
+    private final MetricsReporter metrics;
 
     TokenService(TokenServiceBuilder builder) {
         this.store = builder.store;
         this.clock = builder.clock;
         this.format = builder.format;
-        HealthMonitor health = new HealthMonitor(builder.audit);
+        this.health = new HealthMonitor(builder.audit, builder.clock);
+        MetricsReporter reporter = new MetricsReporter(builder.metrics, health);
+        this.metrics = reporter.onRequestPath();
         this.audit = new Auditor(builder.audit, builder.clock, health);
-        this.lastUse = new LastUseRecorder(builder.store, builder.clock, health);
-        this.authentication = new Authentication(builder.store, builder.clock, lastUse, health, builder.configToken,
-                builder.integrators);
-        this.administration = new TokenAdministration(builder, audit, lastUse);
+        this.lastUse = new LastUseRecorder(builder.store, builder.clock, health, reporter);
+        this.authentication = new Authentication(builder.store, builder.clock, lastUse, health, reporter,
+                builder.configToken, builder.integrators);
+        this.administration = new TokenAdministration(builder, audit, lastUse, reporter);
         this.flusher = builder.flushInterval == null ? null : startFlusher(builder.flushInterval);
     }
 
@@ -81,7 +93,14 @@ public final class TokenService implements AutoCloseable {
      * @return granted with the principal, denied with the reason, or unavailable
      */
     public AuthDecision authenticate(String token, ClientRequest request) {
-        AuthDecision decision = authentication.authenticate(token);
+        AuthDecision decision;
+        if (metrics == null) {
+            decision = authentication.authenticate(token);
+        } else {
+            long start = System.nanoTime();
+            decision = authentication.authenticate(token);
+            metrics.authenticated(decision, System.nanoTime() - start);
+        }
         if (decision instanceof AuthDecision.Denied) {
             DenialReason reason = ((AuthDecision.Denied) decision).reason();
             auditDenial(reason, deniedTarget(token, reason), request);
@@ -103,6 +122,9 @@ public final class TokenService implements AutoCloseable {
     public AuthDecision.Denied deny(DenialReason reason, ClientRequest request) {
         if (reason == DenialReason.INSUFFICIENT_SCOPE) {
             throw new IllegalArgumentException("an insufficient scope is decided by authorize");
+        }
+        if (metrics != null) {
+            metrics.denied(reason);
         }
         auditDenial(reason, null, request);
         return AuthDecision.Denied.because(reason);
@@ -135,6 +157,9 @@ public final class TokenService implements AutoCloseable {
     public AuthDecision authorize(TokenPrincipal principal, Scope requiredScope, ClientRequest request) {
         if (principal.scopes().grants(requiredScope)) {
             return AuthDecision.Granted.of(principal);
+        }
+        if (metrics != null) {
+            metrics.denied(DenialReason.INSUFFICIENT_SCOPE);
         }
         String asWritten = requiredScope == null ? null : requiredScope.value();
         audit.denied(AuditEventType.AUTHORIZATION_DENIED, principal.actor(), principal.prefix(),
@@ -270,6 +295,40 @@ public final class TokenService implements AutoCloseable {
      */
     public boolean flushLastUsed() {
         return lastUse.flush();
+    }
+
+    // --- health and statistics ------------------------------------------------------------
+
+    /**
+     * How each part the service relies on did when last used, without touching any: a part not
+     * used yet is {@link ServiceHealth.Status#UNKNOWN}. Cheap; a health endpoint may call it often.
+     *
+     * @return the parts' health now
+     */
+    public ServiceHealth health() {
+        return health.snapshot();
+    }
+
+    /**
+     * Reads the store once (a lookup by a prefix no token has, past any cache), so the store's
+     * health is known and current, then tells how each part is, as {@link #health()} does. Costs
+     * one store read: a database query, or the token file's re-check when its interval is due.
+     *
+     * @return the parts' health after the read
+     */
+    public ServiceHealth checkHealth() {
+        authentication.probeStore();
+        return health.snapshot();
+    }
+
+    /**
+     * What the store holds in memory and how its cache does, for metrics to poll: present for the
+     * stores of this library, empty for a store that does not report any.
+     *
+     * @return the store's statistics, or empty
+     */
+    public Optional<StoreStatistics> storeStatistics() {
+        return store.statistics();
     }
 
     /** Stops the background flush and writes pending last-use times. */

@@ -4,6 +4,7 @@ import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.port.AuditSink;
 import dev.scopekey.port.Authenticator;
+import dev.scopekey.port.ServiceMetrics;
 import dev.scopekey.port.TokenStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * Configures a {@link TokenService}. Not thread-safe; the service it builds is.
  * An audit sink is required (the SLF4J one is {@code new dev.scopekey.audit.Slf4jAuditSink()});
  * the rest defaults to: UTC system clock, brand {@code sk}, 10 mints per hour per client, last-use
- * flush every 60 seconds, no admin token, no integrator tiers.
+ * flush every 60 seconds, no admin token, no integrator tiers, no metrics.
  */
 public final class TokenServiceBuilder {
     /** How often last-use times are written unless configured otherwise. */
@@ -32,6 +33,7 @@ public final class TokenServiceBuilder {
     Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
     PlainToken configToken;
     final List<Authenticator<String>> integrators = new ArrayList<>();
+    ServiceMetrics metrics = ServiceMetrics.NONE;
 
     TokenServiceBuilder(TokenStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -125,6 +127,19 @@ public final class TokenServiceBuilder {
      */
     public TokenServiceBuilder authenticator(Authenticator<String> tier) {
         this.integrators.add(Objects.requireNonNull(tier, "tier"));
+        return this;
+    }
+
+    /**
+     * Who hears each decision, administration outcome and last-use flush, to count them (default
+     * {@link ServiceMetrics#NONE}: nothing is counted or timed, and the request path does no more
+     * than without metrics). A listener that throws never changes an answer.
+     *
+     * @param value the listener, e.g. {@code dev.scopekey.micrometer.ScopeKeyMetrics}
+     * @return this builder
+     */
+    public TokenServiceBuilder metrics(ServiceMetrics value) {
+        this.metrics = Objects.requireNonNull(value, "metrics");
         return this;
     }
 

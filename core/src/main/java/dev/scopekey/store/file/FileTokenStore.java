@@ -2,6 +2,7 @@ package dev.scopekey.store.file;
 
 import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.StoreStatistics;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
@@ -133,6 +134,18 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
     @Override
     public Optional<TokenRecord> findByHash(TokenHash hash) {
         return current().findByHash(hash);
+    }
+
+    /**
+     * Reports how many records the file held when last read (none while it cannot be read); it
+     * has no cache: every lookup answers from memory.
+     */
+    @Override
+    public Optional<StoreStatistics> statistics() {
+        return Optional.of(() -> {
+            StoreView now = view;
+            return now.index == null ? 0 : now.index.statistics().map(StoreStatistics::size).orElse(0L);
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.scopekey.store.jdbc;
 import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.DuplicateTokenException;
+import dev.scopekey.port.StoreStatistics;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
@@ -79,6 +80,12 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
     @Override
     public Optional<TokenRecord> findByHash(String hash) {
         return TokenHash.isHex(hash) ? findByHash(TokenHash.fromHex(hash)) : read(hash);
+    }
+
+    /** Reports the read cache: its entries, hits and misses (lookups that went to the database). */
+    @Override
+    public Optional<StoreStatistics> statistics() {
+        return Optional.of(cache);
     }
 
     /** Answers from the cache when it can, so a warm lookup builds no hex text. */

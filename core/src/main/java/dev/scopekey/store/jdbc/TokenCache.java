@@ -2,6 +2,7 @@ package dev.scopekey.store.jdbc;
 
 import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.port.StoreStatistics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The short cache in front of {@code findByHash}: found records (positive) and unknown hashes
@@ -17,14 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A lookup that raced with an invalidation is not cached: every invalidation advances a
  * generation, and an answer read under an older generation is dropped (see {@link #stamp()}).
- * Thread-safe; reads never lock.
+ * Thread-safe; reads never lock. Counts its hits and misses (a lookup with the cache off is a
+ * miss: it goes to the database) for {@link StoreStatistics}.
  */
-final class TokenCache {
+final class TokenCache implements StoreStatistics {
     private final Clock clock;
     private final long ttlMillis;
     private final ExpiringMap<TokenHash, TokenRecord> found;
     private final ExpiringMap<TokenHash, Boolean> absent;
     private final AtomicLong generation = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     TokenCache(Clock clock, Duration ttl, int maxFound, int maxAbsent) {
         this.clock = clock;
@@ -38,14 +43,21 @@ final class TokenCache {
      */
     Optional<TokenRecord> get(TokenHash hash) {
         if (ttlMillis <= 0) {
+            misses.increment();
             return null;
         }
         long now = clock.millis();
         TokenRecord record = found.get(hash, now);
         if (record != null) {
+            hits.increment();
             return Optional.of(record);
         }
-        return absent.get(hash, now) != null ? Optional.empty() : null;
+        if (absent.get(hash, now) != null) {
+            hits.increment();
+            return Optional.empty();
+        }
+        misses.increment();
+        return null;
     }
 
     /** Take before reading the database; pass to {@link #put} with what was read. */
@@ -103,6 +115,21 @@ final class TokenCache {
                         || record.lastUsedAt().isBefore(at) ? record.withLastUsedAt(at) : record);
             }
         });
+    }
+
+    @Override
+    public long size() {
+        return (long) found.size() + absent.size();
+    }
+
+    @Override
+    public long cacheHits() {
+        return hits.sum();
+    }
+
+    @Override
+    public long cacheMisses() {
+        return misses.sum();
     }
 
     int foundSize() {

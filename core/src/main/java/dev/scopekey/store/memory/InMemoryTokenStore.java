@@ -3,6 +3,7 @@ package dev.scopekey.store.memory;
 import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.DuplicateTokenException;
+import dev.scopekey.port.StoreStatistics;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
@@ -48,6 +49,12 @@ public final class InMemoryTokenStore implements TokenStore {
     @Override
     public Optional<TokenRecord> findByHash(TokenHash hash) {
         return index.findByHash(hash);
+    }
+
+    /** Reports how many records the store holds; it has no cache. */
+    @Override
+    public Optional<StoreStatistics> statistics() {
+        return Optional.of(() -> index.size());
     }
 
     @Override
