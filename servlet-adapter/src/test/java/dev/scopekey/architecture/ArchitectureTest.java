@@ -15,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The package table of the design as rules, over all three published modules (core, servlet
- * adapter, testkit): this module's tests are the only ones whose class path holds all three.
+ * The package table of the design as rules, over the published modules (core, servlet adapter,
+ * testkit, micrometer): this module's tests are the only ones whose class path holds them all.
  * No rule allows an empty selection, so a renamed package fails its rule instead of passing
  * silently ({@code ArchitectureRulesCanFailTest} checks that of every rule here).
  */
@@ -34,19 +34,21 @@ public class ArchitectureTest {
     static final String CLI = "dev.scopekey.cli..";
     static final String SERVLET = "dev.scopekey.servlet..";
     static final String TESTKIT = "dev.scopekey.testkit..";
+    static final String MICROMETER = "dev.scopekey.micrometer..";
     /**
      * The adapters, which never know each other, with one exception: the file store answers lookups
      * from the records it read, kept in a read-only {@code InMemoryTokenStore}, so that the memory
      * store's index needs no public type.
      */
-    static final List<String> ADAPTERS = List.of(MEMORY, FILE, JDBC, AUDIT, SERVLET);
+    static final List<String> ADAPTERS = List.of(MEMORY, FILE, JDBC, AUDIT, SERVLET, MICROMETER);
     /** The servlet adapter's composition root: it builds the store and sink that web.xml names. */
     static final String[] SERVLET_COMPOSITION = {"ServiceSetup", "StoreLocation"};
     private static final String SLF4J = "org.slf4j..";
 
     @ArchTest
     public static final ArchRule everyClass_livesInAPackageOfTheTable = classes()
-            .should().resideInAnyPackage(ENTRY, DOMAIN, PORT, SERVICE, MEMORY, FILE, JDBC, AUDIT, CLI, SERVLET, TESTKIT);
+            .should().resideInAnyPackage(ENTRY, DOMAIN, PORT, SERVICE, MEMORY, FILE, JDBC, AUDIT, CLI, SERVLET, TESTKIT,
+                    MICROMETER);
 
     @ArchTest
     public static final ArchRule entryPoint_composesTheCoreOnly = layer(ENTRY).mayUseOnly(
@@ -88,6 +90,15 @@ public class ArchitectureTest {
     @ArchTest
     public static final ArchRule servlet_usesCoreJakartaServletAndSlf4jOnly = layer(SERVLET).mayUseOnly(
             DOMAIN, PORT, SERVICE, MEMORY, FILE, JDBC, AUDIT, SLF4J, "jakarta.servlet..", "javax.naming..", "javax.sql..");
+
+    @ArchTest
+    public static final ArchRule micrometer_usesTheServiceItsPortsAndMicrometerOnly = layer(MICROMETER).mayUseOnly(
+            DOMAIN, PORT, SERVICE, "io.micrometer..");
+
+    @ArchTest
+    public static final ArchRule micrometer_isKnownToTheMicrometerModuleOnly = noClasses()
+            .that().resideOutsideOfPackage(MICROMETER)
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
 
     @ArchTest
     public static final ArchRule adapters_doNotKnowEachOther_butTheServletCompositionRootBuildsStores =
