@@ -20,6 +20,7 @@ MODULE_NAMES = {
     "scopekey-core": "dev.scopekey.core",
     "scopekey-servlet": "dev.scopekey.servlet",
     "scopekey-testkit": "dev.scopekey.testkit",
+    "scopekey-micrometer": "dev.scopekey.micrometer",
 }
 PUBLISHED_POMS = {"scopekey-parent", "scopekey-bom", *MODULE_NAMES}
 
