@@ -35,9 +35,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Administrative calls return an {@link Outcome}: refusals are values (with an audit event),
  * while a store that cannot persist throws {@code TokenStoreException} and changes nothing.
  * Authentication never throws: a failing store yields {@link AuthDecision.Unavailable}, with
- * the cause. A store, credential tier, audit sink or last-use flush that starts failing is
- * reported to the audit sink's {@code healthChanged} once, and once more when it works again;
- * {@link #health()} tells how each part is now.
+ * the cause. A store, credential tier, audit sink, last-use flush or metrics listener that starts
+ * failing is reported to the audit sink's {@code healthChanged} once, and once more when it works
+ * again; {@link #health()} tells how each part is now.
  *
  * <p>With a {@link dev.scopekey.port.ServiceMetrics} listener
  * ({@link TokenServiceBuilder#metrics}) each decision, administration outcome and last-use flush is
