@@ -1,5 +1,6 @@
 package dev.scopekey.servlet;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +10,9 @@ import java.util.Base64;
  * The operator's client credential for the introspection endpoint, as HTTP Basic carries it
  * (RFC 7617, {@code client_id:client_secret}). Only the SHA-256 of {@code id:secret} is kept, and
  * a presented credential is compared by its digest in constant time, so neither its length nor
- * its first differing byte shows in the time an answer takes. Immutable and thread-safe;
+ * its first differing byte shows in the time an answer takes. It is accepted as sent and with id
+ * and secret form-decoded, since RFC 6749 §2.3.1 has clients form-encode them first (Spring's
+ * introspector builder does, its older constructor does not); both comparisons always run. Immutable and thread-safe;
  * {@link #toString()} names the client id only.
  */
 final class IntrospectionClient {
@@ -67,7 +70,25 @@ final class IntrospectionClient {
         } catch (IllegalArgumentException notBase64) {
             return false;
         }
-        return MessageDigest.isEqual(digest, sha256(presented));
+        boolean asSent = MessageDigest.isEqual(digest, sha256(presented));
+        boolean formDecoded = MessageDigest.isEqual(digest, sha256(formDecoded(presented)));
+        return asSent | formDecoded;
+    }
+
+    /** {@code id:secret} with both halves form-decoded; the bytes as they are when that fails. */
+    private static byte[] formDecoded(byte[] presented) {
+        String text = new String(presented, StandardCharsets.UTF_8);
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return presented;
+        }
+        try {
+            return (URLDecoder.decode(text.substring(0, colon), StandardCharsets.UTF_8) + ":"
+                    + URLDecoder.decode(text.substring(colon + 1), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException brokenEscape) {
+            return presented;
+        }
     }
 
     private static byte[] sha256(byte[] bytes) {
