@@ -1,6 +1,7 @@
 package dev.scopekey.domain;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -15,11 +16,13 @@ public final class TokenPrincipal implements Principal {
     private final String subject;
     private final TokenSource source;
     private final String actor;
+    private final Instant createdAt;
+    private final Instant validUntil;
     /** This principal's grant, built once: a granted request allocates no decision. */
     final AuthDecision.Granted granted;
 
     private TokenPrincipal(String prefix, String tokenHash, ScopeSet scopes, String tokenName, String subject,
-                           TokenSource source, String actor) {
+                           TokenSource source, String actor, Instant createdAt, Instant validUntil) {
         this.prefix = prefix;
         this.tokenHash = tokenHash;
         this.scopes = Objects.requireNonNull(scopes, "scopes");
@@ -27,6 +30,8 @@ public final class TokenPrincipal implements Principal {
         this.subject = subject;
         this.source = Objects.requireNonNull(source, "source");
         this.actor = Objects.requireNonNull(actor, "actor");
+        this.createdAt = createdAt;
+        this.validUntil = validUntil;
         this.granted = new AuthDecision.Granted(this);
     }
 
@@ -44,7 +49,12 @@ public final class TokenPrincipal implements Principal {
     /** A new principal of {@code record}: only {@link TokenRecord} calls it, once per instance. */
     static TokenPrincipal build(TokenRecord record) {
         return new TokenPrincipal(record.prefix(), record.hash(), record.scopes(), record.name(), record.subject(),
-                record.source(), ActorLabel.token(record.prefix()));
+                record.source(), ActorLabel.token(record.prefix()), record.createdAt(),
+                earlier(record.expiresAt(), record.revokedAt()));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /**
@@ -55,7 +65,7 @@ public final class TokenPrincipal implements Principal {
      */
     public static TokenPrincipal config(PlainToken token) {
         return new TokenPrincipal(token.prefix(), token.hash(), ScopeSet.root(), "config", null,
-                TokenSource.CONFIG, ActorLabel.CONFIG);
+                TokenSource.CONFIG, ActorLabel.CONFIG, null, null);
     }
 
     /**
@@ -68,7 +78,7 @@ public final class TokenPrincipal implements Principal {
      */
     public static TokenPrincipal runtime(PlainToken token, ScopeSet scopes, String name) {
         return new TokenPrincipal(token.prefix(), token.hash(), scopes, name, null, TokenSource.RUNTIME,
-                ActorLabel.token(token.prefix()));
+                ActorLabel.token(token.prefix()), null, null);
     }
 
     /**
@@ -82,7 +92,7 @@ public final class TokenPrincipal implements Principal {
      */
     public static TokenPrincipal integrator(String actorLabel, String subject, ScopeSet scopes) {
         return new TokenPrincipal(null, null, scopes, null, subject, TokenSource.RUNTIME,
-                ActorLabel.custom(actorLabel));
+                ActorLabel.custom(actorLabel), null, null);
     }
 
     /**
@@ -172,6 +182,27 @@ public final class TokenPrincipal implements Principal {
      */
     public String actor() {
         return actor;
+    }
+
+    /**
+     * When the stored token was minted, or null for a token that is not stored (the break-glass
+     * token, a runtime token, an integrator's principal) or a stored line that names no time.
+     *
+     * @return the creation time, or null
+     */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /**
+     * When the stored token stops being accepted: its expiry, or the retirement a rotation with a
+     * grace period scheduled, whichever comes first; null when neither is set or the token is
+     * not stored. What a cache of this principal must not outlive.
+     *
+     * @return the end of validity, or null
+     */
+    public Instant validUntil() {
+        return validUntil;
     }
 
     @Override

@@ -109,6 +109,21 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
+     * Who the bearer {@code token} is, for a caller that asks on a token holder's behalf (RFC 7662
+     * token introspection): the same decision as {@link #authenticate}, and, like it, a use of the
+     * token for its last-use time (a resource server introspects the token it was just sent). A
+     * denial is not audited: the token did not try to reach anything here; the adapter
+     * authenticates and audits the introspecting caller with {@link #authenticate}, {@link #authorize}
+     * and {@link #deny}.
+     *
+     * @param token the token to introspect, as sent, or null
+     * @return granted with the token's principal, denied with the reason, or unavailable
+     */
+    public AuthDecision introspect(String token) {
+        return authentication.authenticate(token);
+    }
+
+    /**
      * Denies a request an adapter refused before any token could be checked (two tokens, an empty
      * one, one outside the bearer syntax or too long) and audits it like any other denial: once,
      * with the reason and the request, never with what was sent. A request without a credential

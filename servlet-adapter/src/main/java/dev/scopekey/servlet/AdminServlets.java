@@ -9,20 +9,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the filter learns from the {@link TokenAdminServlet} declarations of its application:
- * their servlet names, so that a request the container dispatches to one of them passes the
- * filter with any valid token (the token service itself then allows only root), and their
- * {@code mint-rate}. The exemption follows the servlet that runs, not the URL: an application
- * servlet mapped inside the admin servlet's URL space is guarded like any other route.
- * Immutable and thread-safe.
+ * What the filter learns from the {@link TokenAdminServlet} and {@link TokenIntrospectionServlet}
+ * declarations of its application: the admin servlets' names, so that a request the container
+ * dispatches to one of them passes the filter with any valid token (the token service itself then
+ * allows only root), and their {@code mint-rate}; the introspection servlets' names, so that a
+ * request dispatched to one of them passes the filter untouched (it authenticates its caller
+ * itself, with credentials the filter does not know). Each exemption follows the servlet that
+ * runs, not the URL: an application servlet mapped inside their URL space is guarded like any
+ * other route. Immutable and thread-safe.
  *
  * @param names the servlet names of the admin servlets
+ * @param introspection the servlet names of the introspection servlets
  * @param mintRate the mint rate they ask for, or null when none sets one
  */
-record AdminServlets(Set<String> names, MintRate mintRate) {
+record AdminServlets(Set<String> names, Set<String> introspection, MintRate mintRate) {
 
     AdminServlets {
         names = Set.copyOf(names);
+        introspection = Set.copyOf(introspection);
     }
 
     /**
@@ -32,9 +36,13 @@ record AdminServlets(Set<String> names, MintRate mintRate) {
      */
     static AdminServlets of(ServletContext context) {
         Set<String> names = new HashSet<>();
+        Set<String> introspection = new HashSet<>();
         String rate = null;
         for (Map.Entry<String, ? extends ServletRegistration> entry : registrations(context).entrySet()) {
             ServletRegistration registration = entry.getValue();
+            if (TokenIntrospectionServlet.class.getName().equals(registration.getClassName())) {
+                introspection.add(entry.getKey());
+            }
             if (!TokenAdminServlet.class.getName().equals(registration.getClassName())) {
                 continue;
             }
@@ -46,7 +54,7 @@ record AdminServlets(Set<String> names, MintRate mintRate) {
             }
             rate = own == null ? rate : own.strip();
         }
-        return new AdminServlets(names, rate == null ? null : MintRate.parse(rate));
+        return new AdminServlets(names, introspection, rate == null ? null : MintRate.parse(rate));
     }
 
     /**
@@ -54,12 +62,25 @@ record AdminServlets(Set<String> names, MintRate mintRate) {
      * any, the request's mapping is not asked for.
      */
     boolean serve(HttpServletRequest request) {
-        if (names.isEmpty()) {
+        return dispatchedToOneOf(names, request);
+    }
+
+    /**
+     * Whether the container dispatches {@code request} to one of the introspection servlets,
+     * which check their callers themselves.
+     */
+    boolean introspect(HttpServletRequest request) {
+        return dispatchedToOneOf(introspection, request);
+    }
+
+    /** Without any servlet in {@code servlets}, the request's mapping is not asked for. */
+    private static boolean dispatchedToOneOf(Set<String> servlets, HttpServletRequest request) {
+        if (servlets.isEmpty()) {
             return false;
         }
         HttpServletMapping mapping = request.getHttpServletMapping();
         String servlet = mapping == null ? null : mapping.getServletName();
-        return servlet != null && names.contains(servlet);
+        return servlet != null && servlets.contains(servlet);
     }
 
     private static Map<String, ? extends ServletRegistration> registrations(ServletContext context) {

@@ -58,18 +58,39 @@ record FilterSettings(String store, String rules, String publicPaths, RequiredAc
         } else {
             throw new IllegalArgumentException(UNMATCHED + " is 'authenticated' or 'deny'");
         }
-        String realm = value(params, REALM, DEFAULT_REALM);
-        if (!realm.matches("[\\x20-\\x7e&&[^\"\\\\]]{1,100}")) {
-            throw new IllegalArgumentException(REALM + " is 1 to 100 printable ASCII characters without '\"' or '\\'");
-        }
-        String adminTokenEnv = blankToNull(params.get(ADMIN_TOKEN_ENV));
-        if (adminTokenEnv != null && !adminTokenEnv.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
-            throw new IllegalArgumentException(ADMIN_TOKEN_ENV + " is the name of an environment variable");
-        }
+        String realm = checkedRealm(params.get(REALM));
+        String adminTokenEnv = envName(ADMIN_TOKEN_ENV, params.get(ADMIN_TOKEN_ENV));
         return new FilterSettings(blankToNull(params.get(STORE)), params.get(RULES), params.get(PUBLIC_PATHS),
                 unmatched, bool(params, ENABLED, true), realm, adminTokenEnv,
                 CallerCredentials.Mode.parse(value(params, MODE, "shared")),
                 bool(params, INSUFFICIENT_SCOPE_CHALLENGE, false), bool(params, FORM_BODY_TOKEN_CHECK, false));
+    }
+
+    /**
+     * The realm of challenges: {@code given}, or {@value #DEFAULT_REALM} when blank.
+     *
+     * @throws IllegalArgumentException if it is not 1 to 100 printable ASCII characters without quote or backslash
+     */
+    static String checkedRealm(String given) {
+        String realm = blankToNull(given);
+        realm = realm == null ? DEFAULT_REALM : realm;
+        if (!realm.matches("[\\x20-\\x7e&&[^\"\\\\]]{1,100}")) {
+            throw new IllegalArgumentException(REALM + " is 1 to 100 printable ASCII characters without '\"' or '\\'");
+        }
+        return realm;
+    }
+
+    /**
+     * The name of an environment variable given in init-param {@code param}, or null when blank.
+     *
+     * @throws IllegalArgumentException if it is not a variable name
+     */
+    static String envName(String param, String given) {
+        String name = blankToNull(given);
+        if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
+            throw new IllegalArgumentException(param + " is the name of an environment variable");
+        }
+        return name;
     }
 
     private static String value(Map<String, String> params, String name, String fallback) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes the small JSON documents the adapter answers with: objects of strings, numbers,
+ * Writes the small JSON documents the adapter answers with: objects of strings, numbers, booleans,
  * instants (ISO-8601 strings), string arrays and nested objects, in insertion order. Strings are
  * escaped so that any value is safe to embed. Not thread-safe; one per document.
  */
@@ -33,6 +33,12 @@ final class JsonText {
     }
 
     JsonText put(String name, long value) {
+        key(name);
+        out.append(value);
+        return this;
+    }
+
+    JsonText put(String name, boolean value) {
         key(name);
         out.append(value);
         return this;

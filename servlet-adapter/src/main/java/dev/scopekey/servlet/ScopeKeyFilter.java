@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * credential at all is not. The request body is the application's: only with {@code form-body-token-check=true}
  * does the filter read a form body (to refuse a second token in it), and then it hands the same
  * bytes on. A request the container dispatches to a {@link TokenAdminServlet} needs only a valid
- * token here, since the token service serves root alone.
+ * token here, since the token service serves root alone; one dispatched to a
+ * {@link TokenIntrospectionServlet} passes untouched, since that servlet authenticates its caller
+ * itself.
  *
  * <p>The filter publishes its {@link TokenService} in the context attribute
  * {@value #SERVICE_ATTRIBUTE} (or uses the one the application put there) and a
@@ -95,6 +97,10 @@ public final class ScopeKeyFilter implements Filter {
         if (!current.enabled()) {
             request.setAttribute(AUTH_DISABLED_ATTRIBUTE, Boolean.TRUE);
             chain.doFilter(request, response);
+            return;
+        }
+        if (current.admin().introspect(request)) {
+            chain.doFilter(request, response); // it authenticates its caller itself, on every request
             return;
         }
         String path = pathWithinApplication(request);
