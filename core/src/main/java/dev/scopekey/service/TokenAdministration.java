@@ -36,6 +36,7 @@ final class TokenAdministration {
     private final LastUseRecorder lastUse;
     private final WholeGroupPages pages;
     private final MetricsReporter metrics;
+    private final LifetimePolicy lifetimes;
 
     TokenAdministration(TokenServiceBuilder builder, Auditor audit, LastUseRecorder lastUse, MetricsReporter metrics) {
         this.store = builder.store;
@@ -47,6 +48,7 @@ final class TokenAdministration {
         this.lastUse = lastUse;
         this.pages = new WholeGroupPages(builder.store);
         this.metrics = metrics;
+        this.lifetimes = builder.lifetimes();
     }
 
     /** Mints a token; the plaintext is in the result and nowhere else. */
@@ -59,8 +61,12 @@ final class TokenAdministration {
         if (!scopes.isDone()) {
             return refuse(AuditEventType.MINT_REFUSED, caller, null, scopes.refusal());
         }
+        Refusal lifetime = lifetimes.check(request.expiresIn());
+        if (lifetime != null) {
+            return refuse(AuditEventType.MINT_REFUSED, caller, null, lifetime);
+        }
         Instant now = clock.instant();
-        Instant expiresAt = request.expiresIn() == null ? null : now.plus(request.expiresIn());
+        Instant expiresAt = lifetimes.expiresAt(request.expiresIn(), now);
         MintedToken minted = insertFresh(token -> TokenRecord.minted(token, scopes.value(), request.name(),
                 request.subject(), now, caller.actor(), expiresAt));
         audit.minted(caller, minted.record());
@@ -167,7 +173,7 @@ final class TokenAdministration {
                     Refusal.of(Refusal.Kind.FORBIDDEN, "only an operator rotates a root token"));
         }
         Instant now = clock.instant();
-        Instant expiresAt = successorExpiry(old, now);
+        Instant expiresAt = lifetimes.successorExpiry(old, now);
         Instant retireAt = now.plus(grace);
         if (old.revokedAt() != null && old.revokedAt().isBefore(retireAt)) {
             retireAt = old.revokedAt();
@@ -218,17 +224,6 @@ final class TokenAdministration {
                     "a token cannot revoke or rotate itself"));
         }
         return Outcome.done(record);
-    }
-
-    private static Instant successorExpiry(TokenRecord old, Instant now) {
-        if (old.expiresAt() == null) {
-            return null;
-        }
-        if (old.createdAt() == null || !old.expiresAt().isAfter(old.createdAt())) {
-            return old.expiresAt();
-        }
-        Duration lifetime = Duration.between(old.createdAt(), old.expiresAt());
-        return lifetime.compareTo(DurationText.LONGEST) > 0 ? old.expiresAt() : now.plus(lifetime);
     }
 
     private MintedToken insertFresh(Function<PlainToken, TokenRecord> recordFor,

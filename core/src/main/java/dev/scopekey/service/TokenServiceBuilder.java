@@ -17,7 +17,8 @@ import java.util.Objects;
  * Configures a {@link TokenService}. Not thread-safe; the service it builds is.
  * An audit sink is required (the SLF4J one is {@code new dev.scopekey.audit.Slf4jAuditSink()});
  * the rest defaults to: UTC system clock, brand {@code sk}, 10 mints per hour per client, last-use
- * flush every 60 seconds, no admin token, no integrator tiers, no metrics.
+ * flush every 60 seconds, no admin token, no integrator tiers, no metrics, and no lifetime policy
+ * (a token lives as long as its mint asks, forever when it asks nothing: docs/policies.md).
  */
 public final class TokenServiceBuilder {
     /** How often last-use times are written unless configured otherwise. */
@@ -34,6 +35,9 @@ public final class TokenServiceBuilder {
     PlainToken configToken;
     final List<Authenticator<String>> integrators = new ArrayList<>();
     ServiceMetrics metrics = ServiceMetrics.NONE;
+    Duration defaultLifetime;
+    Duration maxLifetime;
+    Boolean allowNeverExpires;
 
     TokenServiceBuilder(TokenStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -144,8 +148,47 @@ public final class TokenServiceBuilder {
     }
 
     /**
+     * The lifetime of a token whose mint asks for none (default: none, so such a token never
+     * expires unless never-expiring tokens are refused).
+     *
+     * @param value a positive lifetime of at most {@code DurationText.LONGEST}, or null for none
+     * @return this builder
+     */
+    public TokenServiceBuilder defaultLifetime(Duration value) {
+        this.defaultLifetime = value;
+        return this;
+    }
+
+    /**
+     * The longest lifetime a mint may ask for; a longer one is refused with a message that names
+     * it, and a rotation's successor never outlives it (default: none). Setting one also refuses
+     * tokens that never expire, unless {@link #allowNeverExpires} says otherwise.
+     *
+     * @param value a positive lifetime of at most {@code DurationText.LONGEST}, or null for none
+     * @return this builder
+     */
+    public TokenServiceBuilder maxLifetime(Duration value) {
+        this.maxLifetime = value;
+        return this;
+    }
+
+    /**
+     * Whether a token may never expire: minted with {@link MintRequest#NEVER}, or with no lifetime
+     * where there is no default (default: allowed exactly when there is no {@link #maxLifetime}).
+     *
+     * @param value whether tokens that never expire may be minted
+     * @return this builder
+     */
+    public TokenServiceBuilder allowNeverExpires(boolean value) {
+        this.allowNeverExpires = value;
+        return this;
+    }
+
+    /**
      * @return the service
      * @throws IllegalStateException if no audit sink was given
+     * @throws IllegalArgumentException if the mint rate or a lifetime is out of range, or the default
+     *     lifetime exceeds the maximum
      */
     public TokenService build() {
         if (audit == null) {
@@ -155,6 +198,12 @@ public final class TokenServiceBuilder {
         if (mintPermits < 1 || mintPeriod.isZero() || mintPeriod.isNegative()) {
             throw new IllegalArgumentException("a mint rate needs at least one permit per positive period");
         }
+        lifetimes();
         return new TokenService(this);
+    }
+
+    /** The lifetime policy configured, checked. */
+    LifetimePolicy lifetimes() {
+        return LifetimePolicy.of(defaultLifetime, maxLifetime, allowNeverExpires);
     }
 }

@@ -41,7 +41,9 @@ final class AdminRequests {
         scopes.addAll(fields.strings("scope"));
         String expiresIn = fields.string("expiresIn");
         Duration lifetime = null;
-        if (expiresIn != null) {
+        if ("never".equals(expiresIn)) {
+            lifetime = MintRequest.NEVER;
+        } else if (expiresIn != null) {
             try {
                 lifetime = DurationText.parse(expiresIn);
             } catch (IllegalArgumentException e) {

@@ -1,0 +1,115 @@
+package dev.scopekey.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scopekey.audit.Slf4jAuditSink;
+import dev.scopekey.service.TokenService;
+import dev.scopekey.store.memory.InMemoryTokenStore;
+import dev.scopekey.testkit.HttpHarness;
+import dev.scopekey.testkit.HttpReply;
+import dev.scopekey.testkit.WebApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lifetime policies set in web.xml, over real HTTP against a token file. */
+class LifetimePolicyHttpTest extends HttpTestSupport {
+    @TempDir
+    Path dir;
+
+    private String deployWithPolicy(String defaultLifetime, String maxLifetime) throws Exception {
+        String admin = System.getenv(ADMIN_ENV);
+        Assumptions.assumeTrue(admin != null, ADMIN_ENV + " is set by the build's surefire configuration");
+        Path tokens = dir.resolve("tokens");
+        Files.writeString(tokens, "");
+        deploy(WebXml.standard().param(FilterSettings.STORE, "file:" + tokens)
+                .param(FilterSettings.ADMIN_TOKEN_ENV, ADMIN_ENV)
+                .param(PolicySettings.DEFAULT_LIFETIME, defaultLifetime)
+                .param(PolicySettings.MAX_LIFETIME, maxLifetime));
+        watch(admin);
+        return admin;
+    }
+
+    @Test
+    void mintWithoutExpiresIn_getsTheDefaultLifetime() throws Exception {
+        String admin = deployWithPolicy("10h", "90d");
+        Instant before = Instant.now();
+
+        HttpReply reply = mint(admin, "{\"scopes\":[\"kafka:endpoint:read\"]}");
+
+        assertEquals(201, reply.status(), reply.body());
+        Instant expiresAt = Instant.parse(Json.field(reply.body(), "expiresAt"));
+        assertTrue(!expiresAt.isBefore(before.plus(Duration.ofHours(10)).minusSeconds(1))
+                && !expiresAt.isAfter(Instant.now().plus(Duration.ofHours(10)).plusSeconds(1)), expiresAt::toString);
+    }
+
+    @Test
+    void expiresInOverTheMaximum_is400_namingTheMaximum() throws Exception {
+        String admin = deployWithPolicy("10h", "90d");
+
+        HttpReply reply = mint(admin, "{\"scopes\":[\"kafka:endpoint:read\"],\"expiresIn\":\"91d\"}");
+
+        assertEquals(400, reply.status());
+        assertEquals("invalid_request", Json.field(reply.body(), "error"));
+        assertEquals("expiresIn exceeds the maximum lifetime of 90d", Json.field(reply.body(), "message"));
+        assertEquals(201, mint(admin, "{\"scopes\":[\"kafka:endpoint:read\"],\"expiresIn\":\"90d\"}").status());
+    }
+
+    @Test
+    void neverExpiring_is400_whenAMaximumIsSet() throws Exception {
+        String admin = deployWithPolicy("10h", "90d");
+
+        HttpReply reply = mint(admin, "{\"scopes\":[\"kafka:endpoint:read\"],\"expiresIn\":\"never\"}");
+
+        assertEquals(400, reply.status());
+        assertTrue(Json.field(reply.body(), "message").contains("never expire"), reply.body());
+    }
+
+    @Test
+    void neverExpiring_isAllowed_withoutAPolicy() throws Exception {
+        start(WebXml.standard());
+        String root = token("*");
+
+        HttpReply reply = mint(root, "{\"scopes\":[\"kafka:endpoint:read\"],\"expiresIn\":\"never\"}");
+
+        assertEquals(201, reply.status(), reply.body());
+        assertEquals(null, Json.object(reply.body()).get("expiresAt"));
+    }
+
+    private void assertStartFails(WebXml webXml, Map<String, Object> attributes, String expected) {
+        WebApplication application = HttpHarness.webXml(webXml.render());
+        attributes.forEach(application::attribute);
+        Exception failure = assertThrows(IllegalStateException.class, () -> application.start().close());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append(" | ");
+        }
+        assertTrue(messages.toString().contains(expected), messages.toString());
+    }
+
+    @Test
+    void badLifetimeInitParams_stopTheStart() {
+        WebXml file = WebXml.standard().param(FilterSettings.STORE, "file:" + dir.resolve("t"));
+        assertStartFails(file.param(PolicySettings.MAX_LIFETIME, "forever"), Map.of(), "max-lifetime: a duration is");
+        assertStartFails(WebXml.standard().param(FilterSettings.STORE, "file:" + dir.resolve("t"))
+                .param(PolicySettings.DEFAULT_LIFETIME, "100d").param(PolicySettings.MAX_LIFETIME, "90d"),
+                Map.of(), "default-lifetime is longer than max-lifetime");
+        assertStartFails(WebXml.standard().param(FilterSettings.STORE, "file:" + dir.resolve("t"))
+                .param(PolicySettings.ALLOW_NEVER_EXPIRES, "maybe"), Map.of(), "allow-never-expires is 'true' or 'false'");
+    }
+
+    @Test
+    void lifetimeInitParams_besideASuppliedService_stopTheStart() {
+        TokenService supplied = TokenService.builder(new InMemoryTokenStore()).audit(new Slf4jAuditSink())
+                .lastUsedFlushInterval(null).build();
+        assertStartFails(WebXml.standard().param(PolicySettings.MAX_LIFETIME, "90d"),
+                Map.of(ScopeKeyFilter.SERVICE_ATTRIBUTE, supplied), "configure its policies on its builder");
+    }
+}
