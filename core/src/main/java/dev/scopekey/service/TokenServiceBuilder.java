@@ -113,6 +113,8 @@ public final class TokenServiceBuilder {
 
     /**
      * The break-glass admin token ({@code CONFIG} source, root). Null or blank means none.
+     * {@link #build()} refuses a weak one: shorter than 32 characters, with fewer than 10 distinct
+     * characters, or with an estimated entropy under 96 bits (docs/policies.md).
      *
      * @param token the plaintext admin token
      * @return this builder
@@ -187,8 +189,8 @@ public final class TokenServiceBuilder {
     /**
      * @return the service
      * @throws IllegalStateException if no audit sink was given
-     * @throws IllegalArgumentException if the mint rate or a lifetime is out of range, or the default
-     *     lifetime exceeds the maximum
+     * @throws IllegalArgumentException if the mint rate or a lifetime is out of range, the default
+     *     lifetime exceeds the maximum, or the admin token is weak (the message never holds it)
      */
     public TokenService build() {
         if (audit == null) {
@@ -199,6 +201,10 @@ public final class TokenServiceBuilder {
             throw new IllegalArgumentException("a mint rate needs at least one permit per positive period");
         }
         lifetimes();
+        String weakness = configToken == null ? null : AdminTokenStrength.problem(configToken.reveal());
+        if (weakness != null) {
+            throw new IllegalArgumentException(weakness);
+        }
         return new TokenService(this);
     }
 

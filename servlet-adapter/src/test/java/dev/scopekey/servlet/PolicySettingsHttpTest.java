@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Lifetime policies set in web.xml, over real HTTP against a token file. */
-class LifetimePolicyHttpTest extends HttpTestSupport {
+/** Policies set in web.xml (lifetimes, admin token strength), over real HTTP against a token file. */
+class PolicySettingsHttpTest extends HttpTestSupport {
     @TempDir
     Path dir;
 
@@ -111,5 +111,20 @@ class LifetimePolicyHttpTest extends HttpTestSupport {
                 .lastUsedFlushInterval(null).build();
         assertStartFails(WebXml.standard().param(PolicySettings.MAX_LIFETIME, "90d"),
                 Map.of(ScopeKeyFilter.SERVICE_ATTRIBUTE, supplied), "configure its policies on its builder");
+    }
+
+    @Test
+    void weakAdminToken_stopsTheStart_withoutPrintingIt() {
+        String home = System.getenv("HOME");
+        Assumptions.assumeTrue(home != null && home.length() < 32, "HOME holds a short value to stand for a weak token");
+        WebXml webXml = WebXml.standard().param(FilterSettings.STORE, "file:" + dir.resolve("t"))
+                .param(FilterSettings.ADMIN_TOKEN_ENV, "HOME");
+
+        assertStartFails(webXml, Map.of(), "the admin token is too short: it has " + home.length() + " characters");
+        WebApplication application = HttpHarness.webXml(webXml.render());
+        Exception failure = assertThrows(IllegalStateException.class, () -> application.start().close());
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            assertTrue(t.getMessage() == null || !t.getMessage().contains(home), "the message never holds the token");
+        }
     }
 }
