@@ -4,6 +4,8 @@ import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.domain.AuditEventType;
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
+import dev.scopekey.domain.FailureText;
+import dev.scopekey.domain.HealthChange;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.Scope;
 import dev.scopekey.domain.ScopeSet;
@@ -15,6 +17,7 @@ import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,6 +55,8 @@ public final class TokenService implements AutoCloseable {
     private final Authentication authentication;
     private final TokenAdministration administration;
     private final ScheduledExecutorService flusher;
+    private final Pruning pruning;
+    private final ScheduledExecutorService pruner;
     private final HealthMonitor health;
     /** Null without a metrics listener: the request path's one check. */
     private final MetricsReporter metrics;
@@ -69,6 +74,9 @@ public final class TokenService implements AutoCloseable {
                 builder.configToken, builder.integrators);
         this.administration = new TokenAdministration(builder, audit, lastUse, reporter);
         this.flusher = builder.flushInterval == null ? null : startFlusher(builder.flushInterval);
+        this.pruning = new Pruning(builder.store, builder.clock, audit);
+        this.pruner = builder.pruneEvery == null ? null
+                : startPruner(builder.pruneEvery, builder.pruneOlderThan);
     }
 
     /**
@@ -304,6 +312,31 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
+     * Removes the tokens revoked or expired more than {@code olderThan} ago from the store, at once
+     * and for good (docs/policies.md, pruning); live tokens and those that ended more recently are
+     * never touched. Root only. Each removed token is audited as {@code token_pruned}.
+     *
+     * @param caller who asks
+     * @param olderThan how long ago a token must have ended (zero: any token ended by now)
+     * @return the records removed, or a refusal
+     * @throws UnsupportedOperationException if the store does not prune
+     */
+    public Outcome<List<TokenRecord>> prune(Caller caller, Duration olderThan) {
+        return pruning.prune(caller, olderThan);
+    }
+
+    /**
+     * What {@link #prune} would remove now, removing nothing (a dry run; not audited but for a refusal).
+     *
+     * @param caller who asks
+     * @param olderThan how long ago a token must have ended
+     * @return the records a prune would remove, or a refusal
+     */
+    public Outcome<List<TokenRecord>> prunable(Caller caller, Duration olderThan) {
+        return pruning.prunable(caller, olderThan);
+    }
+
+    /**
      * Writes pending last-use times to the store now.
      *
      * @return whether all were written; what was not stays pending
@@ -346,11 +379,14 @@ public final class TokenService implements AutoCloseable {
         return store.statistics();
     }
 
-    /** Stops the background flush and writes pending last-use times. */
+    /** Stops the background flush and the scheduled prune, and writes pending last-use times. */
     @Override
     public void close() {
         if (flusher != null) {
             flusher.shutdownNow();
+        }
+        if (pruner != null) {
+            pruner.shutdownNow();
         }
         lastUse.flush();
     }
@@ -365,6 +401,25 @@ public final class TokenService implements AutoCloseable {
         });
         long millis = Math.max(1, interval.toMillis());
         executor.scheduleWithFixedDelay(lastUse::flush, millis, millis, TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    private ScheduledExecutorService startPruner(Duration every, Duration olderThan) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "scopekey-prune");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Caller scheduler = Caller.operator(ActorLabel.SCHEDULER);
+        long millis = Math.max(1, every.toMillis());
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                pruning.prune(scheduler, olderThan);
+                health.worked(HealthChange.Part.SCHEDULED_PRUNE);
+            } catch (RuntimeException e) {
+                health.failed(HealthChange.Part.SCHEDULED_PRUNE, FailureText.of(store, e) + "; tried again at the next run");
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
         return executor;
     }
 

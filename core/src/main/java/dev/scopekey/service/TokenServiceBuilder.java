@@ -38,6 +38,8 @@ public final class TokenServiceBuilder {
     Duration defaultLifetime;
     Duration maxLifetime;
     Boolean allowNeverExpires;
+    Duration pruneEvery;
+    Duration pruneOlderThan;
 
     TokenServiceBuilder(TokenStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -187,6 +189,23 @@ public final class TokenServiceBuilder {
     }
 
     /**
+     * Prunes on a schedule: every {@code every}, on a daemon thread that {@link TokenService#close()}
+     * stops, removes the tokens revoked or expired more than {@code olderThan} ago, as
+     * {@link TokenService#prune} does, audited with the actor {@code scheduler} (default: never).
+     * A prune that fails is reported to the audit sink's {@code healthChanged} and tried again at
+     * the next run.
+     *
+     * @param every how often, positive; null switches scheduled pruning off
+     * @param olderThan how long ago a token must have ended, zero or more
+     * @return this builder
+     */
+    public TokenServiceBuilder pruneEvery(Duration every, Duration olderThan) {
+        this.pruneEvery = every;
+        this.pruneOlderThan = every == null ? null : Objects.requireNonNull(olderThan, "olderThan");
+        return this;
+    }
+
+    /**
      * @return the service
      * @throws IllegalStateException if no audit sink was given
      * @throws IllegalArgumentException if the mint rate or a lifetime is out of range, the default
@@ -201,6 +220,9 @@ public final class TokenServiceBuilder {
             throw new IllegalArgumentException("a mint rate needs at least one permit per positive period");
         }
         lifetimes();
+        if (pruneEvery != null && (pruneEvery.isZero() || pruneEvery.isNegative() || pruneOlderThan.isNegative())) {
+            throw new IllegalArgumentException("scheduled pruning needs a positive period and an age of zero or more");
+        }
         String weakness = configToken == null ? null : AdminTokenStrength.problem(configToken.reveal());
         if (weakness != null) {
             throw new IllegalArgumentException(weakness);
