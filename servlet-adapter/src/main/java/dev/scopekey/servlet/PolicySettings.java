@@ -8,18 +8,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The filter's init-params for the token service's policies (docs/policies.md): lifetimes, read
- * strictly like the other init-params, applied to the service the filter builds. Immutable.
+ * The filter's init-params for the token service's policies (docs/policies.md): lifetimes and
+ * scheduled pruning, read strictly like the other init-params and applied to the service the
+ * filter builds. Immutable.
  *
  * @param defaultLifetime {@code default-lifetime}, or null
  * @param maxLifetime {@code max-lifetime}, or null
  * @param allowNeverExpires {@code allow-never-expires}, or null for the service's default
+ * @param pruneEvery {@code prune-every}, or null for no scheduled prune
+ * @param pruneOlderThan {@code prune-older-than}, or null
  */
-record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean allowNeverExpires) {
+record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean allowNeverExpires,
+                      Duration pruneEvery, Duration pruneOlderThan) {
     static final String DEFAULT_LIFETIME = "default-lifetime";
     static final String MAX_LIFETIME = "max-lifetime";
     static final String ALLOW_NEVER_EXPIRES = "allow-never-expires";
-    static final Set<String> NAMES = Set.of(DEFAULT_LIFETIME, MAX_LIFETIME, ALLOW_NEVER_EXPIRES);
+    static final String PRUNE_EVERY = "prune-every";
+    static final String PRUNE_OLDER_THAN = "prune-older-than";
+    static final Duration DEFAULT_PRUNE_OLDER_THAN = Duration.ofDays(30);
+    static final Set<String> NAMES = Set.of(DEFAULT_LIFETIME, MAX_LIFETIME, ALLOW_NEVER_EXPIRES, PRUNE_EVERY,
+            PRUNE_OLDER_THAN);
 
     /**
      * Reads the policy init-params among {@code params}; the others are left to {@link FilterSettings}.
@@ -32,12 +40,18 @@ record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean al
         if (defaultLifetime != null && maxLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
             throw new IllegalArgumentException(DEFAULT_LIFETIME + " is longer than " + MAX_LIFETIME);
         }
-        return new PolicySettings(defaultLifetime, maxLifetime, bool(params, ALLOW_NEVER_EXPIRES));
+        Duration pruneEvery = duration(params, PRUNE_EVERY);
+        Duration pruneOlderThan = duration(params, PRUNE_OLDER_THAN);
+        if (pruneOlderThan != null && pruneEvery == null) {
+            throw new IllegalArgumentException(PRUNE_OLDER_THAN + " needs " + PRUNE_EVERY + " (how often to prune)");
+        }
+        return new PolicySettings(defaultLifetime, maxLifetime, bool(params, ALLOW_NEVER_EXPIRES), pruneEvery,
+                pruneEvery != null && pruneOlderThan == null ? DEFAULT_PRUNE_OLDER_THAN : pruneOlderThan);
     }
 
     /** Whether any policy init-param was given. */
     boolean any() {
-        return !equals(new PolicySettings(null, null, null));
+        return !equals(new PolicySettings(null, null, null, null, null));
     }
 
     /** Applies the policies given to {@code builder}. */
@@ -45,6 +59,9 @@ record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean al
         builder.defaultLifetime(defaultLifetime).maxLifetime(maxLifetime);
         if (allowNeverExpires != null) {
             builder.allowNeverExpires(allowNeverExpires);
+        }
+        if (pruneEvery != null) {
+            builder.pruneEvery(pruneEvery, pruneOlderThan);
         }
         return builder;
     }

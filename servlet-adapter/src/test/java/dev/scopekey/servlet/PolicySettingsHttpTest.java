@@ -127,4 +127,27 @@ class PolicySettingsHttpTest extends HttpTestSupport {
             assertTrue(t.getMessage() == null || !t.getMessage().contains(home), "the message never holds the token");
         }
     }
+
+    @Test
+    void pruneEvery_inWebXml_prunesTheTokenFileOnSchedule_keepingOtherLines() throws Exception {
+        Path tokens = dir.resolve("tokens");
+        String kept = "# kept\nlegacy-token-kept-for-prune\n";
+        Files.writeString(tokens, kept + "sha256:sk_AAAAAAAAAAAA:" + "a".repeat(64)
+                + "\ta\t\t2020-01-01T00:00:00Z\trevoked=2020-02-01T00:00:00Z\n");
+        deploy(WebXml.standard().param(FilterSettings.STORE, "file:" + tokens)
+                .param(PolicySettings.PRUNE_EVERY, "PT0.05S").param(PolicySettings.PRUNE_OLDER_THAN, "30d"));
+        watch("legacy-token-kept-for-prune");
+        for (int i = 0; i < 400 && !Files.readString(tokens).equals(kept); i++) {
+            Thread.sleep(25);
+        }
+
+        assertEquals(kept, Files.readString(tokens));
+        assertEquals(200, http.get("/api/kafka/endpoint", "legacy-token-kept-for-prune").status());
+    }
+
+    @Test
+    void pruneOlderThan_withoutPruneEvery_stopsTheStart() {
+        assertStartFails(WebXml.standard().param(FilterSettings.STORE, "file:" + dir.resolve("t"))
+                .param(PolicySettings.PRUNE_OLDER_THAN, "30d"), Map.of(), "prune-older-than needs prune-every");
+    }
 }
