@@ -17,6 +17,8 @@ import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -57,6 +59,8 @@ public final class TokenService implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     private final Pruning pruning;
     private final ScheduledExecutorService pruner;
+    /** Null without an expiry notice: the request path's one check. */
+    private final ExpiryNotice expiryNotice;
     private final HealthMonitor health;
     /** Null without a metrics listener: the request path's one check. */
     private final MetricsReporter metrics;
@@ -75,6 +79,8 @@ public final class TokenService implements AutoCloseable {
         this.administration = new TokenAdministration(builder, audit, lastUse, reporter);
         this.flusher = builder.flushInterval == null ? null : startFlusher(builder.flushInterval);
         this.pruning = new Pruning(builder.store, builder.clock, audit);
+        this.expiryNotice = builder.expiryNotice == null ? null
+                : new ExpiryNotice(builder.expiryNotice, builder.clock, audit);
         this.pruner = builder.pruneEvery == null ? null
                 : startPruner(builder.pruneEvery, builder.pruneOlderThan);
     }
@@ -112,6 +118,8 @@ public final class TokenService implements AutoCloseable {
         if (decision instanceof AuthDecision.Denied) {
             DenialReason reason = ((AuthDecision.Denied) decision).reason();
             auditDenial(reason, deniedTarget(token, reason), request);
+        } else if (expiryNotice != null && decision instanceof AuthDecision.Granted) {
+            expiryNotice.used(((AuthDecision.Granted) decision).principal(), request);
         }
         return decision;
     }
@@ -248,6 +256,32 @@ public final class TokenService implements AutoCloseable {
      */
     public Outcome<TokenPage> listLive(Caller caller, TokenQuery query) {
         return administration.list(caller, query.liveAt(clock.instant()));
+    }
+
+    /**
+     * A page of the tokens live now that expire within {@code within} from now, as
+     * {@link #listLive} lists them, never with a secret. The filter applies to the page the store
+     * returned, so a page may hold fewer tokens than its limit; its cursor still leads to the next.
+     *
+     * @param caller who asks
+     * @param query which tokens, from where, how many
+     * @param within how soon they expire
+     * @return one page of live tokens expiring within that time, or a refusal
+     */
+    public Outcome<TokenPage> listExpiring(Caller caller, TokenQuery query, Duration within) {
+        Instant now = clock.instant();
+        Outcome<TokenPage> page = administration.list(caller, query.liveAt(now));
+        if (!page.isDone()) {
+            return page;
+        }
+        Instant until = now.plus(within);
+        List<TokenRecord> expiring = new ArrayList<>();
+        for (TokenRecord record : page.value().records()) {
+            if (record.expiresAt() != null && !record.expiresAt().isAfter(until)) {
+                expiring.add(record);
+            }
+        }
+        return Outcome.done(new TokenPage(expiring, page.value().nextAfter()));
     }
 
     /**

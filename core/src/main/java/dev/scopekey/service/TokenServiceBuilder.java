@@ -39,6 +39,7 @@ public final class TokenServiceBuilder {
     Duration maxLifetime;
     Boolean allowNeverExpires;
     Duration pruneEvery;
+    Duration expiryNotice;
     Duration pruneOlderThan;
 
     TokenServiceBuilder(TokenStore store) {
@@ -202,6 +203,22 @@ public final class TokenServiceBuilder {
     public TokenServiceBuilder pruneEvery(Duration every, Duration olderThan) {
         this.pruneEvery = every;
         this.pruneOlderThan = every == null ? null : Objects.requireNonNull(olderThan, "olderThan");
+        return this;
+    }
+
+    /**
+     * Audits {@code token_expiring} the first time a store token is used within {@code window}
+     * of its expiry, at most once per token per service instance (default: never). A token used
+     * on two instances is noticed on each.
+     *
+     * @param window how close to its expiry a use is noticed, positive; null for no notice
+     * @return this builder
+     */
+    public TokenServiceBuilder expiryNotice(Duration window) {
+        if (window != null && (window.isZero() || window.isNegative())) {
+            throw new IllegalArgumentException("the expiry notice needs a positive window");
+        }
+        this.expiryNotice = window;
         return this;
     }
 

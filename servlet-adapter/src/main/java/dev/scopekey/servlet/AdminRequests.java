@@ -53,6 +53,15 @@ final class AdminRequests {
         return new MintRequest(scopes, fields.string("name"), fields.string("subject"), lifetime);
     }
 
+    /** A duration parameter, such as {@code expiringWithin=7d}. */
+    static Duration duration(String name, String text) throws BadRequestException {
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw BadRequestException.invalid(name + ": " + e.getMessage());
+        }
+    }
+
     /** The grace period of a rotation: {@code graceSeconds} of the body, zero when there is no body. */
     static Duration grace(HttpServletRequest request) throws BadRequestException, IOException {
         Fields fields = fields(request, ROTATE_FIELDS, true);

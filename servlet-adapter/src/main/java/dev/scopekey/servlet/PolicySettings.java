@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The filter's init-params for the token service's policies (docs/policies.md): lifetimes and
- * scheduled pruning, read strictly like the other init-params and applied to the service the
+ * The filter's init-params for the token service's policies (docs/policies.md): lifetimes,
+ * scheduled pruning and the expiry notice, read strictly like the other init-params and applied to the service the
  * filter builds. Immutable.
  *
  * @param defaultLifetime {@code default-lifetime}, or null
@@ -17,17 +17,19 @@ import java.util.Set;
  * @param allowNeverExpires {@code allow-never-expires}, or null for the service's default
  * @param pruneEvery {@code prune-every}, or null for no scheduled prune
  * @param pruneOlderThan {@code prune-older-than}, or null
+ * @param expiryNotice {@code expiry-notice}, or null for none
  */
 record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean allowNeverExpires,
-                      Duration pruneEvery, Duration pruneOlderThan) {
+                      Duration pruneEvery, Duration pruneOlderThan, Duration expiryNotice) {
     static final String DEFAULT_LIFETIME = "default-lifetime";
     static final String MAX_LIFETIME = "max-lifetime";
     static final String ALLOW_NEVER_EXPIRES = "allow-never-expires";
     static final String PRUNE_EVERY = "prune-every";
     static final String PRUNE_OLDER_THAN = "prune-older-than";
+    static final String EXPIRY_NOTICE = "expiry-notice";
     static final Duration DEFAULT_PRUNE_OLDER_THAN = Duration.ofDays(30);
     static final Set<String> NAMES = Set.of(DEFAULT_LIFETIME, MAX_LIFETIME, ALLOW_NEVER_EXPIRES, PRUNE_EVERY,
-            PRUNE_OLDER_THAN);
+            PRUNE_OLDER_THAN, EXPIRY_NOTICE);
 
     /**
      * Reads the policy init-params among {@code params}; the others are left to {@link FilterSettings}.
@@ -46,12 +48,13 @@ record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean al
             throw new IllegalArgumentException(PRUNE_OLDER_THAN + " needs " + PRUNE_EVERY + " (how often to prune)");
         }
         return new PolicySettings(defaultLifetime, maxLifetime, bool(params, ALLOW_NEVER_EXPIRES), pruneEvery,
-                pruneEvery != null && pruneOlderThan == null ? DEFAULT_PRUNE_OLDER_THAN : pruneOlderThan);
+                pruneEvery != null && pruneOlderThan == null ? DEFAULT_PRUNE_OLDER_THAN : pruneOlderThan,
+                duration(params, EXPIRY_NOTICE));
     }
 
     /** Whether any policy init-param was given. */
     boolean any() {
-        return !equals(new PolicySettings(null, null, null, null, null));
+        return !equals(new PolicySettings(null, null, null, null, null, null));
     }
 
     /** Applies the policies given to {@code builder}. */
@@ -63,7 +66,7 @@ record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean al
         if (pruneEvery != null) {
             builder.pruneEvery(pruneEvery, pruneOlderThan);
         }
-        return builder;
+        return builder.expiryNotice(expiryNotice);
     }
 
     private static Duration duration(Map<String, String> params, String name) {

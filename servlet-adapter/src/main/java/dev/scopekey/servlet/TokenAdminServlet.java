@@ -170,10 +170,14 @@ public final class TokenAdminServlet extends HttpServlet {
         // listing changes nothing, so while auth is off it stays open like every other route
         Caller reader = authDisabled(request) ? Caller.operator(AUTH_DISABLED_ACTOR) : caller;
         TokenQuery query = new TokenQuery(subject, AdminRequests.parameter(request, "after"), limit, null);
-        Outcome<TokenPage> page = service.listLive(reader, query);
+        String expiringText = AdminRequests.parameter(request, "expiringWithin");
+        Duration expiring = expiringText == null ? null : AdminRequests.duration("expiringWithin", expiringText);
+        Outcome<TokenPage> page = expiring == null ? service.listLive(reader, query)
+                : service.listExpiring(reader, query, expiring);
         if (page.isDone() && page.value().nextAfter() != null) {
             response.setHeader("Link", "<" + request.getRequestURI() + "?after=" + encode(page.value().nextAfter())
                     + (subject == null ? "" : "&subject=" + encode(subject))
+                    + (expiringText == null ? "" : "&expiringWithin=" + encode(expiringText))
                     + (limitText == null ? "" : "&limit=" + limit) + ">; rel=\"next\"");
         }
         answer(request, response, page, 200, p -> RecordJson.publicRecords(p.records()));

@@ -150,4 +150,10 @@ class PolicySettingsHttpTest extends HttpTestSupport {
         assertStartFails(WebXml.standard().param(FilterSettings.STORE, "file:" + dir.resolve("t"))
                 .param(PolicySettings.PRUNE_OLDER_THAN, "30d"), Map.of(), "prune-older-than needs prune-every");
     }
+
+    @Test
+    void badExpiryNotice_stopsTheStart() {
+        assertStartFails(WebXml.standard().param(FilterSettings.STORE, "file:" + dir.resolve("t"))
+                .param(PolicySettings.EXPIRY_NOTICE, "0d"), Map.of(), "expiry-notice: a duration is");
+    }
 }
