@@ -5,7 +5,9 @@ import dev.scopekey.domain.DurationText;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenFormat;
+import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenSource;
 import dev.scopekey.port.DuplicateTokenException;
 import dev.scopekey.port.ServiceMetrics.AdminAction;
 import dev.scopekey.port.TokenChange;
@@ -37,6 +39,7 @@ final class TokenAdministration {
     private final WholeGroupPages pages;
     private final MetricsReporter metrics;
     private final LifetimePolicy lifetimes;
+    private final SelfService selfService;
 
     TokenAdministration(TokenServiceBuilder builder, Auditor audit, LastUseRecorder lastUse, MetricsReporter metrics) {
         this.store = builder.store;
@@ -49,6 +52,7 @@ final class TokenAdministration {
         this.pages = new WholeGroupPages(builder.store);
         this.metrics = metrics;
         this.lifetimes = builder.lifetimes();
+        this.selfService = new SelfService(builder.selfService, builder.maxTokensPerSubject, pages);
     }
 
     /** Mints a token; the plaintext is in the result and nowhere else. */
@@ -61,14 +65,22 @@ final class TokenAdministration {
         if (!scopes.isDone()) {
             return refuse(AuditEventType.MINT_REFUSED, caller, null, scopes.refusal());
         }
-        Refusal lifetime = lifetimes.check(request.expiresIn());
-        if (lifetime != null) {
-            return refuse(AuditEventType.MINT_REFUSED, caller, null, lifetime);
-        }
+        String own = selfService.subjectOf(caller);
+        Refusal problem = own == null ? null : selfService.mintProblem(caller, own, request.subject(), scopes.value());
         Instant now = clock.instant();
+        String subject = own == null ? request.subject() : own;
+        if (problem == null) {
+            problem = lifetimes.check(request.expiresIn());
+        }
+        if (problem == null) {
+            problem = selfService.limitProblem(subject, now);
+        }
+        if (problem != null) {
+            return refuse(AuditEventType.MINT_REFUSED, caller, null, problem);
+        }
         Instant expiresAt = lifetimes.expiresAt(request.expiresIn(), now);
         MintedToken minted = insertFresh(token -> TokenRecord.minted(token, scopes.value(), request.name(),
-                request.subject(), now, caller.actor(), expiresAt));
+                subject, now, caller.actor(), expiresAt));
         audit.minted(caller, minted.record());
         metrics.administered(AdminAction.MINTED, 1);
         return Outcome.done(minted);
@@ -95,7 +107,7 @@ final class TokenAdministration {
                         "too many mint requests from this client; retry later", wait));
             }
         }
-        if (!caller.isRoot()) {
+        if (!caller.isRoot() && selfService.subjectOf(caller) == null) {
             return refuse(AuditEventType.MINT_REFUSED, caller, null, forbidden());
         }
         return null;
@@ -103,10 +115,11 @@ final class TokenAdministration {
 
     /** A page of tokens (live ones unless the query asks otherwise), never with a secret. */
     Outcome<TokenPage> list(Caller caller, TokenQuery query) {
-        if (!caller.isRoot()) {
+        String own = selfService.subjectOf(caller);
+        if (!caller.isRoot() && (own == null || (query.subject() != null && !query.subject().equals(own)))) {
             return refuse(AuditEventType.LIST_REFUSED, caller, null, forbidden());
         }
-        TokenPage page = pages.page(query);
+        TokenPage page = pages.page(own == null ? query : query.withSubject(own));
         List<TokenRecord> shown = new ArrayList<>(page.records().size());
         for (TokenRecord record : page.records()) {
             Instant pending = lastUse.pendingFor(record.hash());
@@ -130,7 +143,8 @@ final class TokenAdministration {
 
     /** Revokes every live token of {@code subject} except the caller's own; the count revoked. */
     Outcome<Integer> revokeSubject(Caller caller, String subject) {
-        if (!caller.isRoot()) {
+        String own = selfService.subjectOf(caller);
+        if (!caller.isRoot() && (own == null || !own.equals(subject))) {
             return refuse(AuditEventType.REVOKE_REFUSED, caller, "subject:" + subject, forbidden());
         }
         if (subject == null || subject.isEmpty()) {
@@ -151,6 +165,35 @@ final class TokenAdministration {
                 Map.of("count", Integer.toString(revoked.size())));
         metrics.administered(AdminAction.REVOKED, revoked.size());
         return Outcome.done(revoked.size());
+    }
+
+    /**
+     * Revokes the token the caller presents (an explicit logout): with self-service on, for a
+     * store token; the one way a token revokes itself.
+     */
+    Outcome<TokenRecord> logout(Caller caller) {
+        TokenPrincipal principal = caller.principal();
+        if (!selfService.logoutAllowed() || principal == null) {
+            return refuse(AuditEventType.REVOKE_REFUSED, caller, null, Refusal.of(Refusal.Kind.FORBIDDEN,
+                    "logout needs self-service to be enabled and a token"));
+        }
+        if (principal.source() != TokenSource.STORE) {
+            return refuse(AuditEventType.REVOKE_REFUSED, caller, null, Refusal.of(Refusal.Kind.INVALID_REQUEST,
+                    "only a stored token can log out; this one is " + principal.source().name().toLowerCase(
+                            java.util.Locale.ROOT)));
+        }
+        Instant now = clock.instant();
+        for (TokenRecord record : store.findByPrefix(principal.prefix())) {
+            if (principal.isToken(record) && !record.isRevokedAt(now)) {
+                TokenRecord revoked = record.withRevoked(now, caller.actor());
+                store.apply(TokenChange.update(List.of(revoked)));
+                audit.changed(AuditEventType.TOKEN_REVOKED, caller, revoked.prefix(), Map.of("via", "logout"));
+                metrics.administered(AdminAction.REVOKED, 1);
+                return Outcome.done(revoked);
+            }
+        }
+        return refuse(AuditEventType.REVOKE_REFUSED, caller, principal.prefix(),
+                Refusal.of(Refusal.Kind.NOT_FOUND, "the token is no longer live"));
     }
 
     /**
@@ -201,13 +244,14 @@ final class TokenAdministration {
      * prefix; anything else (a whole token, say) is audited without a target.
      */
     private Outcome<TokenRecord> findTarget(AuditEventType refusalType, Caller caller, String prefix) {
-        if (!caller.isRoot()) {
+        String own = refusalType == AuditEventType.REVOKE_REFUSED ? selfService.subjectOf(caller) : null;
+        if (!caller.isRoot() && own == null) {
             return refuse(refusalType, caller, shownPrefix(prefix), forbidden());
         }
         Instant now = clock.instant();
         List<TokenRecord> live = new ArrayList<>();
         for (TokenRecord record : store.findByPrefix(prefix == null ? "" : prefix)) {
-            if (!record.isRevokedAt(now)) {
+            if (!record.isRevokedAt(now) && (own == null || own.equals(record.subject()))) {
                 live.add(record);
             }
         }

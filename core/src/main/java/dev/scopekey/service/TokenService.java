@@ -320,6 +320,18 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
+     * Revokes the token the caller presents, at once: the explicit logout, the only way a token
+     * revokes itself. Needs self-service ({@link TokenServiceBuilder#selfService}) and a store token.
+     *
+     * @param caller who asks, with the token it presented
+     * @return the revoked record, or a refusal (forbidden without self-service, invalid for a
+     *     config, runtime or integrator principal)
+     */
+    public Outcome<TokenRecord> logout(Caller caller) {
+        return administration.logout(caller);
+    }
+
+    /**
      * Mints a successor with the same scopes, name and subject, and retires the old token after
      * {@code grace} (zero: at once). Touches no other token.
      *

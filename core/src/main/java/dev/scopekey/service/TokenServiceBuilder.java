@@ -40,6 +40,8 @@ public final class TokenServiceBuilder {
     Boolean allowNeverExpires;
     Duration pruneEvery;
     Duration expiryNotice;
+    boolean selfService;
+    int maxTokensPerSubject;
     Duration pruneOlderThan;
 
     TokenServiceBuilder(TokenStore store) {
@@ -219,6 +221,36 @@ public final class TokenServiceBuilder {
             throw new IllegalArgumentException("the expiry notice needs a positive window");
         }
         this.expiryNotice = window;
+        return this;
+    }
+
+    /**
+     * Self-service by subject (default: off). When on, a non-root store token that names a
+     * subject may list that subject's tokens, revoke them (not itself: only {@link TokenService#logout}
+     * revokes the presented token), revoke all of them but itself, and mint tokens for that subject
+     * whose every scope one of its own scopes grants (never {@code *}, never {@code auth:tokens…}).
+     * It also opens {@link TokenService#logout}. Root keeps every right it has.
+     *
+     * @param value whether tokens manage their own subject's tokens
+     * @return this builder
+     */
+    public TokenServiceBuilder selfService(boolean value) {
+        this.selfService = value;
+        return this;
+    }
+
+    /**
+     * At most {@code value} live tokens per subject: a mint for a subject that has as many is
+     * refused as a conflict (HTTP 409), whoever asks; rotation is not counted (default: 0, no limit).
+     *
+     * @param value the most live tokens a subject may have, or 0 for no limit
+     * @return this builder
+     */
+    public TokenServiceBuilder maxTokensPerSubject(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("the per-subject limit is 0 (none) or more");
+        }
+        this.maxTokensPerSubject = value;
         return this;
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The filter's init-params for the token service's policies (docs/policies.md): lifetimes,
- * scheduled pruning and the expiry notice, read strictly like the other init-params and applied to the service the
+ * scheduled pruning, the expiry notice and self-service, read strictly like the other init-params and applied to the service the
  * filter builds. Immutable.
  *
  * @param defaultLifetime {@code default-lifetime}, or null
@@ -18,18 +18,23 @@ import java.util.Set;
  * @param pruneEvery {@code prune-every}, or null for no scheduled prune
  * @param pruneOlderThan {@code prune-older-than}, or null
  * @param expiryNotice {@code expiry-notice}, or null for none
+ * @param selfService {@code self-service}
+ * @param maxTokensPerSubject {@code max-tokens-per-subject}, 0 for no limit
  */
 record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean allowNeverExpires,
-                      Duration pruneEvery, Duration pruneOlderThan, Duration expiryNotice) {
+                      Duration pruneEvery, Duration pruneOlderThan, Duration expiryNotice,
+                      boolean selfService, int maxTokensPerSubject) {
     static final String DEFAULT_LIFETIME = "default-lifetime";
     static final String MAX_LIFETIME = "max-lifetime";
     static final String ALLOW_NEVER_EXPIRES = "allow-never-expires";
     static final String PRUNE_EVERY = "prune-every";
     static final String PRUNE_OLDER_THAN = "prune-older-than";
     static final String EXPIRY_NOTICE = "expiry-notice";
+    static final String SELF_SERVICE = "self-service";
+    static final String MAX_TOKENS_PER_SUBJECT = "max-tokens-per-subject";
     static final Duration DEFAULT_PRUNE_OLDER_THAN = Duration.ofDays(30);
     static final Set<String> NAMES = Set.of(DEFAULT_LIFETIME, MAX_LIFETIME, ALLOW_NEVER_EXPIRES, PRUNE_EVERY,
-            PRUNE_OLDER_THAN, EXPIRY_NOTICE);
+            PRUNE_OLDER_THAN, EXPIRY_NOTICE, SELF_SERVICE, MAX_TOKENS_PER_SUBJECT);
 
     /**
      * Reads the policy init-params among {@code params}; the others are left to {@link FilterSettings}.
@@ -49,12 +54,13 @@ record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean al
         }
         return new PolicySettings(defaultLifetime, maxLifetime, bool(params, ALLOW_NEVER_EXPIRES), pruneEvery,
                 pruneEvery != null && pruneOlderThan == null ? DEFAULT_PRUNE_OLDER_THAN : pruneOlderThan,
-                duration(params, EXPIRY_NOTICE));
+                duration(params, EXPIRY_NOTICE), Boolean.TRUE.equals(bool(params, SELF_SERVICE)),
+                count(params, MAX_TOKENS_PER_SUBJECT));
     }
 
     /** Whether any policy init-param was given. */
     boolean any() {
-        return !equals(new PolicySettings(null, null, null, null, null, null));
+        return !equals(new PolicySettings(null, null, null, null, null, null, false, 0));
     }
 
     /** Applies the policies given to {@code builder}. */
@@ -66,7 +72,7 @@ record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean al
         if (pruneEvery != null) {
             builder.pruneEvery(pruneEvery, pruneOlderThan);
         }
-        return builder.expiryNotice(expiryNotice);
+        return builder.expiryNotice(expiryNotice).selfService(selfService).maxTokensPerSubject(maxTokensPerSubject);
     }
 
     private static Duration duration(Map<String, String> params, String name) {
@@ -79,6 +85,22 @@ record PolicySettings(Duration defaultLifetime, Duration maxLifetime, Boolean al
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage());
         }
+    }
+
+    private static int count(Map<String, String> params, String name) {
+        String value = blankToNull(params.get(name));
+        if (value == null) {
+            return 0;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 1 && parsed <= 1_000_000) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // the one message below
+        }
+        throw new IllegalArgumentException(name + " is a whole number from 1 to 1000000");
     }
 
     private static Boolean bool(Map<String, String> params, String name) {

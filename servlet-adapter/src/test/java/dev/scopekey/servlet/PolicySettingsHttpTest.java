@@ -156,4 +156,30 @@ class PolicySettingsHttpTest extends HttpTestSupport {
         assertStartFails(WebXml.standard().param(FilterSettings.STORE, "file:" + dir.resolve("t"))
                 .param(PolicySettings.EXPIRY_NOTICE, "0d"), Map.of(), "expiry-notice: a duration is");
     }
+
+    @Test
+    void badSelfServiceSettings_stopTheStart() {
+        assertStartFails(WebXml.standard().param(FilterSettings.STORE, "file:" + dir.resolve("t"))
+                .param(PolicySettings.SELF_SERVICE, "yes"), Map.of(), "self-service is 'true' or 'false'");
+        assertStartFails(WebXml.standard().param(FilterSettings.STORE, "file:" + dir.resolve("t"))
+                .param(PolicySettings.MAX_TOKENS_PER_SUBJECT, "0"), Map.of(),
+                "max-tokens-per-subject is a whole number from 1 to 1000000");
+    }
+
+    @Test
+    void selfService_inWebXml_letsASubjectsTokenListItsSubject() throws Exception {
+        Path tokens = dir.resolve("tokens");
+        String alice = "sk_aliceselfsvc0" + "x".repeat(20);
+        Files.writeString(tokens, alice + "\tkafka:*\talice\t2026-01-01T00:00:00Z\tsubject=alice\n"
+                + "bob-legacy-token-for-self-service\n");
+        deploy(WebXml.standard().param(FilterSettings.STORE, "file:" + tokens)
+                .param(PolicySettings.SELF_SERVICE, "true"));
+        watch(alice);
+        watch("bob-legacy-token-for-self-service");
+
+        HttpReply reply = http.get(WebXml.ADMIN_PATH + "/", alice);
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(1, Json.array(reply.body()).size(), reply.body());
+    }
 }
