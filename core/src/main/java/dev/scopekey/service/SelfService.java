@@ -10,7 +10,7 @@ import java.time.Instant;
 /**
  * Self-service by subject (docs/policies.md): when enabled, a non-root store token that names a
  * subject lists and revokes that subject's tokens and mints tokens for it whose scopes its own
- * grant; and the per-subject limit of live tokens. Immutable.
+ * grant and which expire no later than itself; and the per-subject limit of live tokens. Immutable.
  */
 final class SelfService {
     private final boolean enabled;
@@ -62,6 +62,11 @@ final class SelfService {
         }
         return Refusal.of(Refusal.Kind.CONFLICT, "the subject already has " + live + " live tokens, the most "
                 + "allowed (" + maxTokensPerSubject + "); revoke one first");
+    }
+
+    /** Whether a token expiring at {@code expiresAt} (null: never) would outlive its minter's {@code limit}. */
+    static boolean outlives(Instant expiresAt, Instant limit) {
+        return limit != null && (expiresAt == null || expiresAt.isAfter(limit));
     }
 
     /** Whether one of {@code held} grants everything {@code requested} grants (a wildcard only by a wider one). */

@@ -79,6 +79,11 @@ final class TokenAdministration {
             return refuse(AuditEventType.MINT_REFUSED, caller, null, problem);
         }
         Instant expiresAt = lifetimes.expiresAt(request.expiresIn(), now);
+        if (own != null && SelfService.outlives(expiresAt, caller.principal().validUntil())) {
+            return refuse(AuditEventType.MINT_REFUSED, caller, null, Refusal.of(Refusal.Kind.FORBIDDEN,
+                    "a token mints only tokens that expire no later than itself (" + caller.principal().validUntil()
+                            + "); give a shorter expiresIn"));
+        }
         MintedToken minted = insertFresh(token -> TokenRecord.minted(token, scopes.value(), request.name(),
                 subject, now, caller.actor(), expiresAt));
         audit.minted(caller, minted.record());

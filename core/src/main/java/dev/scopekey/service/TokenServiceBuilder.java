@@ -228,7 +228,8 @@ public final class TokenServiceBuilder {
      * Self-service by subject (default: off). When on, a non-root store token that names a
      * subject may list that subject's tokens, revoke them (not itself: only {@link TokenService#logout}
      * revokes the presented token), revoke all of them but itself, and mint tokens for that subject
-     * whose every scope one of its own scopes grants (never {@code *}, never {@code auth:tokens…}).
+     * whose every scope one of its own scopes grants (never {@code *}, never {@code auth:tokens…})
+     * and which expire no later than itself.
      * It also opens {@link TokenService#logout}. Root keeps every right it has.
      *
      * @param value whether tokens manage their own subject's tokens

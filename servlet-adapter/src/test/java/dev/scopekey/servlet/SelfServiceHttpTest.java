@@ -178,4 +178,16 @@ class SelfServiceHttpTest extends HttpTestSupport {
         assertEquals(409, byRoot.status(), "the limit binds root too");
         assertEquals(201, mint(root, "{\"scopes\":[\"kafka:endpoint:read\"],\"subject\":\"bob\"}").status());
     }
+
+    @Test
+    void mint_cannotOutliveTheMintingToken() {
+        startSelfService();
+        String alice = service.mint(OPERATOR, MintRequest.of("kafka:*").forSubject("alice")
+                .expiringIn(java.time.Duration.ofDays(1))).value().token().reveal();
+        watch(alice);
+
+        assertEquals(403, mint(alice, "{\"scopes\":[\"kafka:endpoint:read\"]}").status(), "never expiring");
+        assertEquals(403, mint(alice, "{\"scopes\":[\"kafka:endpoint:read\"],\"expiresIn\":\"2d\"}").status());
+        assertEquals(201, mint(alice, "{\"scopes\":[\"kafka:endpoint:read\"],\"expiresIn\":\"12h\"}").status());
+    }
 }
