@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * What one command run works with: the standard streams, the clock, and the store (opened on
@@ -59,6 +60,11 @@ final class CliContext implements AutoCloseable {
      * (null for the default). It has no background flush: last-use times are not written.
      */
     TokenService service(String brand) {
+        return service(brand, UnaryOperator.identity());
+    }
+
+    /** A service over the store, with the policy {@code policy} adds to the CLI's defaults. */
+    TokenService service(String brand, UnaryOperator<TokenServiceBuilder> policy) {
         TokenServiceBuilder builder = TokenService.builder(store())
                 .audit(new Slf4jAuditSink())
                 .clock(clock)
@@ -66,7 +72,7 @@ final class CliContext implements AutoCloseable {
         if (brand != null) {
             builder.brand(brand);
         }
-        return builder.build();
+        return policy.apply(builder).build();
     }
 
     Instant now() {

@@ -4,6 +4,7 @@ import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.service.Outcome;
 import dev.scopekey.service.TokenPage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class ListCommand implements Command {
 
     @Override
     public String usage() {
-        return "--store STORE [--subject SUBJECT] [--all] [--after PREFIX] [--limit N] [--json]";
+        return "--store STORE [--subject SUBJECT] [--all] [--after PREFIX] [--limit N] [--expiring-within DURATION] [--json]";
     }
 
     @Override
@@ -42,6 +43,7 @@ final class ListCommand implements Command {
                 Option.value("after", "PREFIX", "start after this prefix (the next page)"),
                 Option.value("limit", "N", "at most N tokens, 1 to " + TokenQuery.MAX_LIMIT + "; default "
                         + TokenQuery.MAX_LIMIT),
+                Option.value("expiring-within", "DURATION", "only live tokens that expire within this time, e.g. 7d"),
                 OptionValues.JSON);
     }
 
@@ -52,7 +54,12 @@ final class ListCommand implements Command {
         Instant now = context.now();
         TokenQuery query = new TokenQuery(args.value("subject"), args.value("after"), limit,
                 args.has("all") ? null : now);
-        Outcome<TokenPage> page = context.service(null).list(CliContext.OPERATOR, query);
+        Duration expiring = OptionValues.duration(args, "expiring-within", false);
+        if (expiring != null && args.has("all")) {
+            throw new UsageException("--expiring-within lists live tokens; leave out --all");
+        }
+        Outcome<TokenPage> page = expiring == null ? context.service(null).list(CliContext.OPERATOR, query)
+                : context.service(null).listExpiring(CliContext.OPERATOR, query, expiring);
         if (!page.isDone()) {
             return context.refused(page.refusal());
         }

@@ -22,8 +22,8 @@ final class MintCommand implements Command {
 
     @Override
     public String usage() {
-        return "--store STORE (--scope SCOPE... | --root) [--name NAME] [--subject SUBJECT] [--expires DURATION] "
-                + "[--brand BRAND] [--init] [--quiet | --json]";
+        return "--store STORE (--scope SCOPE... | --root) [--name NAME] [--subject SUBJECT] [--expires DURATION|never] "
+                + "[--default-lifetime DURATION] [--max-lifetime DURATION] [--brand BRAND] [--init] [--quiet | --json]";
     }
 
     @Override
@@ -41,7 +41,10 @@ final class MintCommand implements Command {
                 Option.flag("root", "mint a root token (scope *): it administers tokens"),
                 Option.value("name", "NAME", "a label, at most 100 characters"),
                 Option.value("subject", "SUBJECT", "who the token acts for (a user, an organisation, an agent)"),
-                Option.value("expires", "DURATION", "lifetime such as 90s, 15m, 12h, 30d, 2w or PT12H; default never"),
+                Option.value("expires", "DURATION", "lifetime such as 90s, 15m, 12h, 30d, 2w or PT12H, or never; "
+                        + "default: --default-lifetime, else never"),
+                Option.value("default-lifetime", "DURATION", "the lifetime when --expires is not given"),
+                Option.value("max-lifetime", "DURATION", "refuse a longer --expires (and never, without a default)"),
                 Option.value("brand", "BRAND", "the token's leading word, [a-z][a-z0-9]{1,15}; default sk"),
                 Option.flag("init", "create the token file if it does not exist: the first token of a new store"),
                 Option.flag("quiet", "print only the token"),
@@ -62,12 +65,19 @@ final class MintCommand implements Command {
         if (scopes.contains(ROOT_SCOPE)) {
             throw new UsageException("the root scope * is minted with --root, not --scope");
         }
-        Duration expires = OptionValues.duration(args, "expires", false);
+        Duration expires = "never".equals(args.value("expires")) ? MintRequest.NEVER
+                : OptionValues.duration(args, "expires", false);
+        Duration defaultLifetime = OptionValues.duration(args, "default-lifetime", false);
+        Duration maxLifetime = OptionValues.duration(args, "max-lifetime", false);
+        if (defaultLifetime != null && maxLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
+            throw new UsageException("--default-lifetime is longer than --max-lifetime");
+        }
         String brand = OptionValues.brand(args);
         OptionValues.Output output = OptionValues.output(args);
         MintRequest request = new MintRequest(root ? List.of(ROOT_SCOPE) : scopes, args.value("name"),
                 args.value("subject"), expires);
-        Outcome<MintedToken> minted = context.service(brand).mint(CliContext.OPERATOR, request);
+        Outcome<MintedToken> minted = context.service(brand, builder -> builder
+                .defaultLifetime(defaultLifetime).maxLifetime(maxLifetime)).mint(CliContext.OPERATOR, request);
         if (!minted.isDone()) {
             return context.refused(minted.refusal());
         }

@@ -11,6 +11,8 @@ public final class ActorLabel {
     public static final String CLI = "cli";
     /** Nobody authenticated. */
     public static final String ANONYMOUS = "anonymous";
+    /** The service itself, on a schedule (the scheduled prune). */
+    public static final String SCHEDULER = "scheduler";
     private static final String TOKEN_PREFIX = "token:";
 
     private ActorLabel() {
@@ -35,7 +37,7 @@ public final class ActorLabel {
      */
     public static String custom(String label) {
         if (label == null || !label.matches("[a-z][a-z0-9_-]{0,31}")
-                || label.equals(CONFIG) || label.equals(CLI) || label.equals(ANONYMOUS)) {
+                || label.equals(CONFIG) || label.equals(CLI) || label.equals(ANONYMOUS) || label.equals(SCHEDULER)) {
             throw new IllegalArgumentException("an actor label is 1 to 32 of [a-z0-9_-], starting with a letter, "
                     + "and not a built-in label");
         }

@@ -21,5 +21,11 @@ public enum AuditEventType {
     /** A request's token was not accepted. */
     AUTHENTICATION_DENIED,
     /** A valid token lacked the scope a request needed. */
-    AUTHORIZATION_DENIED
+    AUTHORIZATION_DENIED,
+    /** A token revoked or expired long enough ago was removed from the store (one event per token). */
+    TOKEN_PRUNED,
+    /** A prune was refused. */
+    PRUNE_REFUSED,
+    /** A token was used within the expiry notice before it expires (once per token per service instance). */
+    TOKEN_EXPIRING
 }

@@ -33,6 +33,27 @@ public final class DurationText {
         return parsed;
     }
 
+    /**
+     * Writes a duration the way {@link #parse} reads it, in the largest unit that divides it
+     * ({@code 90d}, {@code 12h}, {@code 15m}, {@code 90s}); sub-second parts are dropped.
+     *
+     * @param duration a non-negative duration
+     * @return the duration as people write it
+     */
+    public static String format(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds != 0 && seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds != 0 && seconds % 3_600 == 0) {
+            return seconds / 3_600 + "h";
+        }
+        if (seconds != 0 && seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
+    }
+
     private static Duration parseOrNull(String text) {
         if (text.isEmpty()) {
             return null;

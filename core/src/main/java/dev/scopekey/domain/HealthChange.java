@@ -25,7 +25,9 @@ public record HealthChange(Part part, boolean working, String detail) {
         /** Writing coalesced last-use times to the store; what fails stays pending. */
         LAST_USE_FLUSH("last-use flush", false),
         /** The metrics listener: while it fails, counts are lost; decisions never change. */
-        METRICS("metrics", false);
+        METRICS("metrics", false),
+        /** The scheduled prune of tokens revoked or expired long ago; what fails is tried again next time. */
+        SCHEDULED_PRUNE("scheduled prune", false);
 
         private final String label;
         private final boolean serious;

@@ -192,6 +192,17 @@ public final class TokenRecord {
     }
 
     /**
+     * Whether the token was revoked or expired strictly before {@code cutoff}: what pruning
+     * removes ({@code TokenStore.prune}).
+     *
+     * @param cutoff the instant
+     * @return whether the token ended before it
+     */
+    public boolean endedBefore(Instant cutoff) {
+        return (revokedAt != null && revokedAt.isBefore(cutoff)) || (expiresAt != null && expiresAt.isBefore(cutoff));
+    }
+
+    /**
      * The same record, revoked.
      *
      * @param at when it is revoked (may lie in the future)

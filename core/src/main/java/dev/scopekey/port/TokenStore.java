@@ -71,6 +71,21 @@ public interface TokenStore {
     void recordUse(Map<String, Instant> lastUsedByHash);
 
     /**
+     * Removes every record revoked or expired strictly before {@code cutoff}
+     * ({@link TokenRecord#endedBefore}), atomically and persisted before it returns, and touches
+     * nothing else (a token file keeps its other lines byte for byte). A record that is live, or
+     * ended at or after the cutoff, is never removed. The default refuses: a store that cannot
+     * prune says so rather than pretend.
+     *
+     * @param cutoff records that ended before this instant are removed
+     * @return the records removed, in no particular order; empty when none
+     * @throws UnsupportedOperationException if the store does not prune
+     */
+    default List<TokenRecord> prune(Instant cutoff) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not prune");
+    }
+
+    /**
      * What the store holds in memory and how its cache does, for metrics to poll; empty (the
      * default) for a store that keeps nothing worth counting.
      *

@@ -12,9 +12,15 @@ import java.util.List;
  * @param name label of at most 100 characters without control characters, or null
  * @param subject who the token acts for, or null
  * @param expiresIn lifetime from now (the service refuses one that is not positive), or null for
- *     no expiry
+ *     the service's default lifetime (no expiry when it has none), or {@link #NEVER}
  */
 public record MintRequest(List<String> scopes, String name, String subject, Duration expiresIn) {
+    /**
+     * The {@code expiresIn} of a request for a token that never expires, which the service's
+     * lifetime policy may refuse ({@link TokenServiceBuilder#allowNeverExpires}).
+     */
+    public static final Duration NEVER = Duration.ofSeconds(Long.MAX_VALUE);
+
     /**
      * Copies the scopes.
      *
@@ -22,19 +28,20 @@ public record MintRequest(List<String> scopes, String name, String subject, Dura
      * @param name a label for people
      * @param subject who the token acts for
      * @param expiresIn lifetime from now
-     * @throws IllegalArgumentException if {@code expiresIn} is longer than {@link DurationText#LONGEST}:
+     * @throws IllegalArgumentException if {@code expiresIn} is longer than {@link DurationText#LONGEST}
+     *     (and not {@link #NEVER}):
      *     no store holds the instant such a token would expire at (read lifetimes with
      *     {@link DurationText#parse}, which never returns one)
      */
     public MintRequest {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
-        if (expiresIn != null && expiresIn.compareTo(DurationText.LONGEST) > 0) {
+        if (expiresIn != null && expiresIn.compareTo(DurationText.LONGEST) > 0 && !expiresIn.equals(NEVER)) {
             throw new IllegalArgumentException("a token lives at most " + DurationText.LONGEST.toDays() + " days");
         }
     }
 
     /**
-     * A request for these scopes, unnamed, without subject or expiry.
+     * A request for these scopes, unnamed, without subject or lifetime (the service's default applies).
      *
      * @param scopes the scopes to grant
      * @return the request
@@ -66,10 +73,19 @@ public record MintRequest(List<String> scopes, String name, String subject, Dura
     /**
      * The same request, expiring after a lifetime.
      *
-     * @param lifetime lifetime from now, or null for no expiry
+     * @param lifetime lifetime from now, or null for the service's default
      * @return the new request
      */
     public MintRequest expiringIn(Duration lifetime) {
         return new MintRequest(scopes, name, subject, lifetime);
+    }
+
+    /**
+     * The same request, for a token that never expires ({@link #NEVER}).
+     *
+     * @return the new request
+     */
+    public MintRequest neverExpiring() {
+        return new MintRequest(scopes, name, subject, NEVER);
     }
 }

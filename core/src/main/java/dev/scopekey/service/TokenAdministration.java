@@ -5,7 +5,9 @@ import dev.scopekey.domain.DurationText;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenFormat;
+import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenSource;
 import dev.scopekey.port.DuplicateTokenException;
 import dev.scopekey.port.ServiceMetrics.AdminAction;
 import dev.scopekey.port.TokenChange;
@@ -36,6 +38,8 @@ final class TokenAdministration {
     private final LastUseRecorder lastUse;
     private final WholeGroupPages pages;
     private final MetricsReporter metrics;
+    private final LifetimePolicy lifetimes;
+    private final SelfService selfService;
 
     TokenAdministration(TokenServiceBuilder builder, Auditor audit, LastUseRecorder lastUse, MetricsReporter metrics) {
         this.store = builder.store;
@@ -47,6 +51,8 @@ final class TokenAdministration {
         this.lastUse = lastUse;
         this.pages = new WholeGroupPages(builder.store);
         this.metrics = metrics;
+        this.lifetimes = builder.lifetimes();
+        this.selfService = new SelfService(builder.selfService, builder.maxTokensPerSubject, pages);
     }
 
     /** Mints a token; the plaintext is in the result and nowhere else. */
@@ -59,10 +65,27 @@ final class TokenAdministration {
         if (!scopes.isDone()) {
             return refuse(AuditEventType.MINT_REFUSED, caller, null, scopes.refusal());
         }
+        String own = selfService.subjectOf(caller);
+        Refusal problem = own == null ? null : selfService.mintProblem(caller, own, request.subject(), scopes.value());
         Instant now = clock.instant();
-        Instant expiresAt = request.expiresIn() == null ? null : now.plus(request.expiresIn());
+        String subject = own == null ? request.subject() : own;
+        if (problem == null) {
+            problem = lifetimes.check(request.expiresIn());
+        }
+        if (problem == null) {
+            problem = selfService.limitProblem(subject, now);
+        }
+        if (problem != null) {
+            return refuse(AuditEventType.MINT_REFUSED, caller, null, problem);
+        }
+        Instant expiresAt = lifetimes.expiresAt(request.expiresIn(), now);
+        if (own != null && SelfService.outlives(expiresAt, caller.principal().validUntil())) {
+            return refuse(AuditEventType.MINT_REFUSED, caller, null, Refusal.of(Refusal.Kind.FORBIDDEN,
+                    "a token mints only tokens that expire no later than itself (" + caller.principal().validUntil()
+                            + "); give a shorter expiresIn"));
+        }
         MintedToken minted = insertFresh(token -> TokenRecord.minted(token, scopes.value(), request.name(),
-                request.subject(), now, caller.actor(), expiresAt));
+                subject, now, caller.actor(), expiresAt));
         audit.minted(caller, minted.record());
         metrics.administered(AdminAction.MINTED, 1);
         return Outcome.done(minted);
@@ -89,7 +112,7 @@ final class TokenAdministration {
                         "too many mint requests from this client; retry later", wait));
             }
         }
-        if (!caller.isRoot()) {
+        if (!caller.isRoot() && selfService.subjectOf(caller) == null) {
             return refuse(AuditEventType.MINT_REFUSED, caller, null, forbidden());
         }
         return null;
@@ -97,10 +120,11 @@ final class TokenAdministration {
 
     /** A page of tokens (live ones unless the query asks otherwise), never with a secret. */
     Outcome<TokenPage> list(Caller caller, TokenQuery query) {
-        if (!caller.isRoot()) {
+        String own = selfService.subjectOf(caller);
+        if (!caller.isRoot() && (own == null || (query.subject() != null && !query.subject().equals(own)))) {
             return refuse(AuditEventType.LIST_REFUSED, caller, null, forbidden());
         }
-        TokenPage page = pages.page(query);
+        TokenPage page = pages.page(own == null ? query : query.withSubject(own));
         List<TokenRecord> shown = new ArrayList<>(page.records().size());
         for (TokenRecord record : page.records()) {
             Instant pending = lastUse.pendingFor(record.hash());
@@ -124,7 +148,8 @@ final class TokenAdministration {
 
     /** Revokes every live token of {@code subject} except the caller's own; the count revoked. */
     Outcome<Integer> revokeSubject(Caller caller, String subject) {
-        if (!caller.isRoot()) {
+        String own = selfService.subjectOf(caller);
+        if (!caller.isRoot() && (own == null || !own.equals(subject))) {
             return refuse(AuditEventType.REVOKE_REFUSED, caller, "subject:" + subject, forbidden());
         }
         if (subject == null || subject.isEmpty()) {
@@ -148,6 +173,35 @@ final class TokenAdministration {
     }
 
     /**
+     * Revokes the token the caller presents (an explicit logout): with self-service on, for a
+     * store token; the one way a token revokes itself.
+     */
+    Outcome<TokenRecord> logout(Caller caller) {
+        TokenPrincipal principal = caller.principal();
+        if (!selfService.logoutAllowed() || principal == null) {
+            return refuse(AuditEventType.REVOKE_REFUSED, caller, null, Refusal.of(Refusal.Kind.FORBIDDEN,
+                    "logout needs self-service to be enabled and a token"));
+        }
+        if (principal.source() != TokenSource.STORE) {
+            return refuse(AuditEventType.REVOKE_REFUSED, caller, null, Refusal.of(Refusal.Kind.INVALID_REQUEST,
+                    "only a stored token can log out; this one is " + principal.source().name().toLowerCase(
+                            java.util.Locale.ROOT)));
+        }
+        Instant now = clock.instant();
+        for (TokenRecord record : store.findByPrefix(principal.prefix())) {
+            if (principal.isToken(record) && !record.isRevokedAt(now)) {
+                TokenRecord revoked = record.withRevoked(now, caller.actor());
+                store.apply(TokenChange.update(List.of(revoked)));
+                audit.changed(AuditEventType.TOKEN_REVOKED, caller, revoked.prefix(), Map.of("via", "logout"));
+                metrics.administered(AdminAction.REVOKED, 1);
+                return Outcome.done(revoked);
+            }
+        }
+        return refuse(AuditEventType.REVOKE_REFUSED, caller, principal.prefix(),
+                Refusal.of(Refusal.Kind.NOT_FOUND, "the token is no longer live"));
+    }
+
+    /**
      * Mints a successor with the same scopes, name and subject, and retires the old token after
      * {@code grace} (zero: at once). Touches no other token.
      */
@@ -167,7 +221,7 @@ final class TokenAdministration {
                     Refusal.of(Refusal.Kind.FORBIDDEN, "only an operator rotates a root token"));
         }
         Instant now = clock.instant();
-        Instant expiresAt = successorExpiry(old, now);
+        Instant expiresAt = lifetimes.successorExpiry(old, now);
         Instant retireAt = now.plus(grace);
         if (old.revokedAt() != null && old.revokedAt().isBefore(retireAt)) {
             retireAt = old.revokedAt();
@@ -195,13 +249,14 @@ final class TokenAdministration {
      * prefix; anything else (a whole token, say) is audited without a target.
      */
     private Outcome<TokenRecord> findTarget(AuditEventType refusalType, Caller caller, String prefix) {
-        if (!caller.isRoot()) {
+        String own = refusalType == AuditEventType.REVOKE_REFUSED ? selfService.subjectOf(caller) : null;
+        if (!caller.isRoot() && own == null) {
             return refuse(refusalType, caller, shownPrefix(prefix), forbidden());
         }
         Instant now = clock.instant();
         List<TokenRecord> live = new ArrayList<>();
         for (TokenRecord record : store.findByPrefix(prefix == null ? "" : prefix)) {
-            if (!record.isRevokedAt(now)) {
+            if (!record.isRevokedAt(now) && (own == null || own.equals(record.subject()))) {
                 live.add(record);
             }
         }
@@ -218,17 +273,6 @@ final class TokenAdministration {
                     "a token cannot revoke or rotate itself"));
         }
         return Outcome.done(record);
-    }
-
-    private static Instant successorExpiry(TokenRecord old, Instant now) {
-        if (old.expiresAt() == null) {
-            return null;
-        }
-        if (old.createdAt() == null || !old.expiresAt().isAfter(old.createdAt())) {
-            return old.expiresAt();
-        }
-        Duration lifetime = Duration.between(old.createdAt(), old.expiresAt());
-        return lifetime.compareTo(DurationText.LONGEST) > 0 ? old.expiresAt() : now.plus(lifetime);
     }
 
     private MintedToken insertFresh(Function<PlainToken, TokenRecord> recordFor,

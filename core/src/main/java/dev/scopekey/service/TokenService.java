@@ -4,6 +4,8 @@ import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.domain.AuditEventType;
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
+import dev.scopekey.domain.FailureText;
+import dev.scopekey.domain.HealthChange;
 import dev.scopekey.domain.PlainToken;
 import dev.scopekey.domain.Scope;
 import dev.scopekey.domain.ScopeSet;
@@ -15,6 +17,9 @@ import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,6 +57,10 @@ public final class TokenService implements AutoCloseable {
     private final Authentication authentication;
     private final TokenAdministration administration;
     private final ScheduledExecutorService flusher;
+    private final Pruning pruning;
+    private final ScheduledExecutorService pruner;
+    /** Null without an expiry notice: the request path's one check. */
+    private final ExpiryNotice expiryNotice;
     private final HealthMonitor health;
     /** Null without a metrics listener: the request path's one check. */
     private final MetricsReporter metrics;
@@ -69,6 +78,11 @@ public final class TokenService implements AutoCloseable {
                 builder.configToken, builder.integrators);
         this.administration = new TokenAdministration(builder, audit, lastUse, reporter);
         this.flusher = builder.flushInterval == null ? null : startFlusher(builder.flushInterval);
+        this.pruning = new Pruning(builder.store, builder.clock, audit);
+        this.expiryNotice = builder.expiryNotice == null ? null
+                : new ExpiryNotice(builder.expiryNotice, builder.clock, audit);
+        this.pruner = builder.pruneEvery == null ? null
+                : startPruner(builder.pruneEvery, builder.pruneOlderThan);
     }
 
     /**
@@ -104,6 +118,8 @@ public final class TokenService implements AutoCloseable {
         if (decision instanceof AuthDecision.Denied) {
             DenialReason reason = ((AuthDecision.Denied) decision).reason();
             auditDenial(reason, deniedTarget(token, reason), request);
+        } else if (expiryNotice != null && decision instanceof AuthDecision.Granted) {
+            expiryNotice.used(((AuthDecision.Granted) decision).principal(), request);
         }
         return decision;
     }
@@ -243,6 +259,32 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
+     * A page of the tokens live now that expire within {@code within} from now, as
+     * {@link #listLive} lists them, never with a secret. The filter applies to the page the store
+     * returned, so a page may hold fewer tokens than its limit; its cursor still leads to the next.
+     *
+     * @param caller who asks
+     * @param query which tokens, from where, how many
+     * @param within how soon they expire
+     * @return one page of live tokens expiring within that time, or a refusal
+     */
+    public Outcome<TokenPage> listExpiring(Caller caller, TokenQuery query, Duration within) {
+        Instant now = clock.instant();
+        Outcome<TokenPage> page = administration.list(caller, query.liveAt(now));
+        if (!page.isDone()) {
+            return page;
+        }
+        Instant until = now.plus(within);
+        List<TokenRecord> expiring = new ArrayList<>();
+        for (TokenRecord record : page.value().records()) {
+            if (record.expiresAt() != null && !record.expiresAt().isAfter(until)) {
+                expiring.add(record);
+            }
+        }
+        return Outcome.done(new TokenPage(expiring, page.value().nextAfter()));
+    }
+
+    /**
      * Refuses a mint request an adapter could not read (a malformed body, say), after counting it
      * against the mint rate limit like every other mint request, accepted or not, and audits it.
      *
@@ -278,6 +320,18 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
+     * Revokes the token the caller presents, at once: the explicit logout, the only way a token
+     * revokes itself. Needs self-service ({@link TokenServiceBuilder#selfService}) and a store token.
+     *
+     * @param caller who asks, with the token it presented
+     * @return the revoked record, or a refusal (forbidden without self-service, invalid for a
+     *     config, runtime or integrator principal)
+     */
+    public Outcome<TokenRecord> logout(Caller caller) {
+        return administration.logout(caller);
+    }
+
+    /**
      * Mints a successor with the same scopes, name and subject, and retires the old token after
      * {@code grace} (zero: at once). Touches no other token.
      *
@@ -301,6 +355,31 @@ public final class TokenService implements AutoCloseable {
      */
     public Refusal refuseRotate(Caller caller, String prefix, String problem) {
         return administration.refuseRotate(caller, prefix, problem);
+    }
+
+    /**
+     * Removes the tokens revoked or expired more than {@code olderThan} ago from the store, at once
+     * and for good (docs/policies.md, pruning); live tokens and those that ended more recently are
+     * never touched. Root only. Each removed token is audited as {@code token_pruned}.
+     *
+     * @param caller who asks
+     * @param olderThan how long ago a token must have ended (zero: any token ended by now)
+     * @return the records removed, or a refusal
+     * @throws UnsupportedOperationException if the store does not prune
+     */
+    public Outcome<List<TokenRecord>> prune(Caller caller, Duration olderThan) {
+        return pruning.prune(caller, olderThan);
+    }
+
+    /**
+     * What {@link #prune} would remove now, removing nothing (a dry run; not audited but for a refusal).
+     *
+     * @param caller who asks
+     * @param olderThan how long ago a token must have ended
+     * @return the records a prune would remove, or a refusal
+     */
+    public Outcome<List<TokenRecord>> prunable(Caller caller, Duration olderThan) {
+        return pruning.prunable(caller, olderThan);
     }
 
     /**
@@ -346,11 +425,14 @@ public final class TokenService implements AutoCloseable {
         return store.statistics();
     }
 
-    /** Stops the background flush and writes pending last-use times. */
+    /** Stops the background flush and the scheduled prune, and writes pending last-use times. */
     @Override
     public void close() {
         if (flusher != null) {
             flusher.shutdownNow();
+        }
+        if (pruner != null) {
+            pruner.shutdownNow();
         }
         lastUse.flush();
     }
@@ -365,6 +447,25 @@ public final class TokenService implements AutoCloseable {
         });
         long millis = Math.max(1, interval.toMillis());
         executor.scheduleWithFixedDelay(lastUse::flush, millis, millis, TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    private ScheduledExecutorService startPruner(Duration every, Duration olderThan) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "scopekey-prune");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Caller scheduler = Caller.operator(ActorLabel.SCHEDULER);
+        long millis = Math.max(1, every.toMillis());
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                pruning.prune(scheduler, olderThan);
+                health.worked(HealthChange.Part.SCHEDULED_PRUNE);
+            } catch (RuntimeException e) {
+                health.failed(HealthChange.Part.SCHEDULED_PRUNE, FailureText.of(store, e) + "; tried again at the next run");
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
         return executor;
     }
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  * Configures a {@link TokenService}. Not thread-safe; the service it builds is.
  * An audit sink is required (the SLF4J one is {@code new dev.scopekey.audit.Slf4jAuditSink()});
  * the rest defaults to: UTC system clock, brand {@code sk}, 10 mints per hour per client, last-use
- * flush every 60 seconds, no admin token, no integrator tiers, no metrics.
+ * flush every 60 seconds, no admin token, no integrator tiers, no metrics, and no lifetime policy
+ * (a token lives as long as its mint asks, forever when it asks nothing: docs/policies.md).
  */
 public final class TokenServiceBuilder {
     /** How often last-use times are written unless configured otherwise. */
@@ -34,6 +35,14 @@ public final class TokenServiceBuilder {
     PlainToken configToken;
     final List<Authenticator<String>> integrators = new ArrayList<>();
     ServiceMetrics metrics = ServiceMetrics.NONE;
+    Duration defaultLifetime;
+    Duration maxLifetime;
+    Boolean allowNeverExpires;
+    Duration pruneEvery;
+    Duration expiryNotice;
+    boolean selfService;
+    int maxTokensPerSubject;
+    Duration pruneOlderThan;
 
     TokenServiceBuilder(TokenStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -109,6 +118,8 @@ public final class TokenServiceBuilder {
 
     /**
      * The break-glass admin token ({@code CONFIG} source, root). Null or blank means none.
+     * {@link #build()} refuses a weak one: shorter than 32 characters, with fewer than 10 distinct
+     * characters, or with an estimated entropy under 96 bits (docs/policies.md).
      *
      * @param token the plaintext admin token
      * @return this builder
@@ -144,8 +155,111 @@ public final class TokenServiceBuilder {
     }
 
     /**
+     * The lifetime of a token whose mint asks for none (default: none, so such a token never
+     * expires unless never-expiring tokens are refused).
+     *
+     * @param value a positive lifetime of at most {@code DurationText.LONGEST}, or null for none
+     * @return this builder
+     */
+    public TokenServiceBuilder defaultLifetime(Duration value) {
+        this.defaultLifetime = value;
+        return this;
+    }
+
+    /**
+     * The longest lifetime a mint may ask for; a longer one is refused with a message that names
+     * it, and a rotation's successor never outlives it (default: none). Setting one also refuses
+     * tokens that never expire, unless {@link #allowNeverExpires} says otherwise.
+     *
+     * @param value a positive lifetime of at most {@code DurationText.LONGEST}, or null for none
+     * @return this builder
+     */
+    public TokenServiceBuilder maxLifetime(Duration value) {
+        this.maxLifetime = value;
+        return this;
+    }
+
+    /**
+     * Whether a token may never expire: minted with {@link MintRequest#NEVER}, or with no lifetime
+     * where there is no default (default: allowed exactly when there is no {@link #maxLifetime}).
+     *
+     * @param value whether tokens that never expire may be minted
+     * @return this builder
+     */
+    public TokenServiceBuilder allowNeverExpires(boolean value) {
+        this.allowNeverExpires = value;
+        return this;
+    }
+
+    /**
+     * Prunes on a schedule: every {@code every}, on a daemon thread that {@link TokenService#close()}
+     * stops, removes the tokens revoked or expired more than {@code olderThan} ago, as
+     * {@link TokenService#prune} does, audited with the actor {@code scheduler} (default: never).
+     * A prune that fails is reported to the audit sink's {@code healthChanged} and tried again at
+     * the next run.
+     *
+     * @param every how often, positive; null switches scheduled pruning off
+     * @param olderThan how long ago a token must have ended, zero or more
+     * @return this builder
+     */
+    public TokenServiceBuilder pruneEvery(Duration every, Duration olderThan) {
+        this.pruneEvery = every;
+        this.pruneOlderThan = every == null ? null : Objects.requireNonNull(olderThan, "olderThan");
+        return this;
+    }
+
+    /**
+     * Audits {@code token_expiring} the first time a store token is used within {@code window}
+     * of its expiry, at most once per token per service instance (default: never). A token used
+     * on two instances is noticed on each.
+     *
+     * @param window how close to its expiry a use is noticed, positive; null for no notice
+     * @return this builder
+     */
+    public TokenServiceBuilder expiryNotice(Duration window) {
+        if (window != null && (window.isZero() || window.isNegative())) {
+            throw new IllegalArgumentException("the expiry notice needs a positive window");
+        }
+        this.expiryNotice = window;
+        return this;
+    }
+
+    /**
+     * Self-service by subject (default: off). When on, a non-root store token that names a
+     * subject may list that subject's tokens, revoke them (not itself: only {@link TokenService#logout}
+     * revokes the presented token), revoke all of them but itself, and mint tokens for that subject
+     * whose every scope one of its own scopes grants (never {@code *}, never {@code auth:tokens…})
+     * and which expire no later than itself.
+     * It also opens {@link TokenService#logout}. Root keeps every right it has.
+     *
+     * @param value whether tokens manage their own subject's tokens
+     * @return this builder
+     */
+    public TokenServiceBuilder selfService(boolean value) {
+        this.selfService = value;
+        return this;
+    }
+
+    /**
+     * At most {@code value} live tokens per subject: a mint for a subject that has as many is
+     * refused as a conflict (HTTP 409), whoever asks; rotation is not counted (default: 0, no limit).
+     *
+     * @param value the most live tokens a subject may have, or 0 for no limit
+     * @return this builder
+     */
+    public TokenServiceBuilder maxTokensPerSubject(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("the per-subject limit is 0 (none) or more");
+        }
+        this.maxTokensPerSubject = value;
+        return this;
+    }
+
+    /**
      * @return the service
      * @throws IllegalStateException if no audit sink was given
+     * @throws IllegalArgumentException if the mint rate or a lifetime is out of range, the default
+     *     lifetime exceeds the maximum, or the admin token is weak (the message never holds it)
      */
     public TokenService build() {
         if (audit == null) {
@@ -155,6 +269,19 @@ public final class TokenServiceBuilder {
         if (mintPermits < 1 || mintPeriod.isZero() || mintPeriod.isNegative()) {
             throw new IllegalArgumentException("a mint rate needs at least one permit per positive period");
         }
+        lifetimes();
+        if (pruneEvery != null && (pruneEvery.isZero() || pruneEvery.isNegative() || pruneOlderThan.isNegative())) {
+            throw new IllegalArgumentException("scheduled pruning needs a positive period and an age of zero or more");
+        }
+        String weakness = configToken == null ? null : AdminTokenStrength.problem(configToken.reveal());
+        if (weakness != null) {
+            throw new IllegalArgumentException(weakness);
+        }
         return new TokenService(this);
+    }
+
+    /** The lifetime policy configured, checked. */
+    LifetimePolicy lifetimes() {
+        return LifetimePolicy.of(defaultLifetime, maxLifetime, allowNeverExpires);
     }
 }

@@ -26,7 +26,7 @@ class IntrospectionTest {
     private final InMemoryTokenStore store = new InMemoryTokenStore();
     private final RecordingAuditSink audit = new RecordingAuditSink();
     private final TokenService service = TokenService.builder(store).clock(clock).audit(audit)
-            .lastUsedFlushInterval(null).adminToken("break-glass-admin-token-123").build();
+            .lastUsedFlushInterval(null).adminToken("break-glass-admin-token-7Qm2Xv9Lk4Rz8Wp").build();
     private final Caller operator = Caller.operator(ActorLabel.CLI);
 
     private String mint(MintRequest request) {
@@ -60,7 +60,7 @@ class IntrospectionTest {
     @Test
     void tokensThatAreNotStored_carryNoTimes() {
         TokenPrincipal config = assertInstanceOf(AuthDecision.Granted.class,
-                service.introspect("break-glass-admin-token-123")).principal();
+                service.introspect("break-glass-admin-token-7Qm2Xv9Lk4Rz8Wp")).principal();
 
         assertNull(config.createdAt());
         assertNull(config.validUntil());

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** The request path: one scan before any lookup, one principal and one grant per stored record. */
 class RequestPathTest {
-    private static final String ADMIN = "break-glass-admin-token-123";
+    private static final String ADMIN = "break-glass-admin-token-7Qm2Xv9Lk4Rz8Wp";
     private static final ClientRequest REQUEST = new ClientRequest("203.0.113.7", "GET", "/reports");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));

@@ -34,7 +34,7 @@ class TokenServiceTest {
     private final InMemoryTokenStore store = new InMemoryTokenStore();
     private final RecordingAuditSink audit = new RecordingAuditSink();
     private final TokenService service = TokenService.builder(store).clock(clock).audit(audit)
-            .lastUsedFlushInterval(null).adminToken("break-glass-admin-token-123").build();
+            .lastUsedFlushInterval(null).adminToken("break-glass-admin-token-7Qm2Xv9Lk4Rz8Wp").build();
     private final Caller operator = Caller.operator(ActorLabel.CLI);
 
     private String mintAsOperator(String... scopes) {
@@ -84,7 +84,7 @@ class TokenServiceTest {
     @Test
     void mint_ofRootScope_byStoreRootToken_isRefused_butOperatorAndConfigMayCreateRoot() {
         Caller storeRoot = callerWith(mintAsOperator("*"));
-        Caller config = callerWith("break-glass-admin-token-123");
+        Caller config = callerWith("break-glass-admin-token-7Qm2Xv9Lk4Rz8Wp");
 
         assertEquals(Refusal.Kind.INVALID_REQUEST, service.mint(storeRoot, MintRequest.of("*")).refusal().kind());
         assertTrue(service.mint(config, MintRequest.of("*")).isDone());
@@ -222,7 +222,7 @@ class TokenServiceTest {
 
     @Test
     void configAdminToken_isRootWithConfigSource() {
-        TokenPrincipal config = granted(service.authenticate("break-glass-admin-token-123", ClientRequest.NONE));
+        TokenPrincipal config = granted(service.authenticate("break-glass-admin-token-7Qm2Xv9Lk4Rz8Wp", ClientRequest.NONE));
 
         assertEquals(TokenSource.CONFIG, config.source());
         assertEquals(ActorLabel.CONFIG, config.actor());

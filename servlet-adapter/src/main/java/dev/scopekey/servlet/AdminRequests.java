@@ -41,7 +41,9 @@ final class AdminRequests {
         scopes.addAll(fields.strings("scope"));
         String expiresIn = fields.string("expiresIn");
         Duration lifetime = null;
-        if (expiresIn != null) {
+        if ("never".equals(expiresIn)) {
+            lifetime = MintRequest.NEVER;
+        } else if (expiresIn != null) {
             try {
                 lifetime = DurationText.parse(expiresIn);
             } catch (IllegalArgumentException e) {
@@ -49,6 +51,15 @@ final class AdminRequests {
             }
         }
         return new MintRequest(scopes, fields.string("name"), fields.string("subject"), lifetime);
+    }
+
+    /** A duration parameter, such as {@code expiringWithin=7d}. */
+    static Duration duration(String name, String text) throws BadRequestException {
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw BadRequestException.invalid(name + ": " + e.getMessage());
+        }
     }
 
     /** The grace period of a rotation: {@code graceSeconds} of the body, zero when there is no body. */

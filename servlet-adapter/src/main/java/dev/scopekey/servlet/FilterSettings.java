@@ -44,9 +44,11 @@ record FilterSettings(String store, String rules, String publicPaths, RequiredAc
      */
     static FilterSettings read(Map<String, String> params) {
         for (String name : params.keySet()) {
-            if (!NAMES.contains(name)) {
+            if (!NAMES.contains(name) && !PolicySettings.NAMES.contains(name)) {
+                java.util.Set<String> known = new java.util.TreeSet<>(NAMES);
+                known.addAll(PolicySettings.NAMES);
                 throw new IllegalArgumentException("unknown init-param '" + name + "'; known: "
-                        + String.join(", ", new java.util.TreeSet<>(NAMES)));
+                        + String.join(", ", known));
             }
         }
         String unmatchedText = value(params, UNMATCHED, "authenticated");

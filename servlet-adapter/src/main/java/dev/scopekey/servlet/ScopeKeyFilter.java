@@ -61,10 +61,12 @@ public final class ScopeKeyFilter implements Filter {
         ServletContext context = filterConfig.getServletContext();
         try {
             FilterSettings settings = FilterSettings.read(params(filterConfig));
+            PolicySettings policies = PolicySettings.read(params(filterConfig));
             AdminServlets admin = AdminServlets.of(context);
             RouteRules rules = RouteRules.parse(settings.rules(), settings.unmatched());
             PathSet publicPaths = PathSet.parse(settings.publicPaths());
-            ServiceSetup setup = ServiceSetup.resolve(context, settings, admin.mintRate(), System::getenv);
+            ServiceSetup setup = ServiceSetup.resolve(context, settings, policies, admin.mintRate(),
+                    System::getenv);
             if (setup.built()) {
                 context.setAttribute(SERVICE_ATTRIBUTE, setup.service());
             }

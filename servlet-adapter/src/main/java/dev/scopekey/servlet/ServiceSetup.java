@@ -3,6 +3,7 @@ package dev.scopekey.servlet;
 import dev.scopekey.audit.Slf4jAuditSink;
 import dev.scopekey.port.TokenStore;
 import dev.scopekey.service.TokenService;
+import dev.scopekey.service.TokenServiceBuilder;
 import jakarta.servlet.ServletContext;
 import java.util.function.UnaryOperator;
 
@@ -28,13 +29,18 @@ final class ServiceSetup {
      * @param environment reads environment variables
      * @throws IllegalArgumentException if the configuration is incomplete or contradictory
      */
-    static ServiceSetup resolve(ServletContext context, FilterSettings settings, MintRate mintRate,
-                                UnaryOperator<String> environment) {
+    static ServiceSetup resolve(ServletContext context, FilterSettings settings, PolicySettings policies,
+                                MintRate mintRate, UnaryOperator<String> environment) {
         Object given = context.getAttribute(ScopeKeyFilter.SERVICE_ATTRIBUTE);
         if (given != null) {
             if (!(given instanceof TokenService)) {
                 throw new IllegalArgumentException("the context attribute " + ScopeKeyFilter.SERVICE_ATTRIBUTE
                         + " holds a " + given.getClass().getName() + ", not a TokenService");
+            }
+            if (policies.any()) {
+                throw new IllegalArgumentException("the application supplies its own TokenService in "
+                        + ScopeKeyFilter.SERVICE_ATTRIBUTE + "; configure its policies on its builder, not with "
+                        + "init-params such as " + String.join(", ", new java.util.TreeSet<>(PolicySettings.NAMES)));
             }
             if (settings.store() != null || settings.adminTokenEnv() != null || mintRate != null) {
                 throw new IllegalArgumentException("the application supplies its own TokenService in "
@@ -51,17 +57,21 @@ final class ServiceSetup {
         TokenStore store = StoreLocation.open(settings.store());
         MintRate rate = mintRate == null ? MintRate.DEFAULT : mintRate;
         String adminToken = settings.adminTokenEnv() == null ? null : environment.apply(settings.adminTokenEnv());
+        TokenServiceBuilder builder = TokenService.builder(store)
+                .audit(new Slf4jAuditSink())
+                .mintRate(rate.permits(), rate.period());
         try {
-            TokenService service = TokenService.builder(store)
-                    .audit(new Slf4jAuditSink())
-                    .mintRate(rate.permits(), rate.period())
-                    .adminToken(adminToken)
-                    .build();
-            return new ServiceSetup(service, store);
+            builder.adminToken(adminToken);
         } catch (IllegalArgumentException badToken) {
             closeQuietly(store);
             throw new IllegalArgumentException("the variable named by admin-token-env must hold printable ASCII "
                     + "without spaces");
+        }
+        try {
+            return new ServiceSetup(policies.applyTo(builder).build(), store);
+        } catch (IllegalArgumentException | IllegalStateException badPolicy) {
+            closeQuietly(store);
+            throw badPolicy;
         }
     }
 

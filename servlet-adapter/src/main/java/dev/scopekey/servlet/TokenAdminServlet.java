@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The token admin API (map it at, say, {@code /api/auth/tokens/*}, behind {@link ScopeKeyFilter}):
  * {@code POST /} mints, {@code GET /} lists, {@code DELETE /<prefix>} revokes,
- * {@code DELETE /?subject=} revokes a subject's tokens, {@code POST /<prefix>/rotate} rotates.
- * Only root may call it; the {@link TokenService} the filter publishes enforces that, and this
+ * {@code DELETE /?subject=} revokes a subject's tokens, {@code POST /<prefix>/rotate} rotates,
+ * {@code POST /logout} revokes the presented token (with self-service).
+ * Only root may call it, or with self-service a token for its own subject; the
+ * {@link TokenService} the filter publishes enforces that, and this
  * servlet maps its outcomes to statuses and the JSON error shape of the filter. While the filter
  * runs with {@code enabled=false} the servlet acts for nobody: list stays open like every route,
  * but mint, revoke and rotate are refused (403), so nothing done then outlives it as a privilege.
@@ -39,6 +41,8 @@ public final class TokenAdminServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TokenAdminServlet.class);
     private static final String ROTATE = "rotate";
+    /** The route that revokes the presented token: {@code POST /logout}. */
+    private static final String LOGOUT = "logout";
     /** The actor of admin calls while authentication is switched off. */
     static final String AUTH_DISABLED_ACTOR = ActorLabel.custom("auth-disabled");
     /** Why a mutation is refused while authentication is switched off. */
@@ -58,6 +62,7 @@ public final class TokenAdminServlet extends HttpServlet {
         TokenService service = (TokenService) attribute;
         List<String> path = PathPattern.split(request.getPathInfo() == null ? "" : request.getPathInfo());
         String allowed = path.isEmpty() ? "GET, POST, DELETE"
+                : path.size() == 1 && path.get(0).equals(LOGOUT) ? "POST, DELETE"
                 : path.size() == 1 ? "DELETE"
                 : path.size() == 2 && path.get(1).equals(ROTATE) ? "POST" : null;
         String method = request.getMethod();
@@ -69,6 +74,8 @@ public final class TokenAdminServlet extends HttpServlet {
                 AuthResponses.send(response, 405, "method_not_allowed", "this route accepts " + allowed);
             } else if (path.isEmpty()) {
                 root(service, method, request, response);
+            } else if (path.size() == 1 && method.equals("POST")) {
+                answer(request, response, service.logout(caller(request)), 204, null);
             } else if (path.size() == 1) {
                 answer(request, response, service.revoke(caller(request), path.get(0)), 204, null);
             } else {
@@ -170,10 +177,14 @@ public final class TokenAdminServlet extends HttpServlet {
         // listing changes nothing, so while auth is off it stays open like every other route
         Caller reader = authDisabled(request) ? Caller.operator(AUTH_DISABLED_ACTOR) : caller;
         TokenQuery query = new TokenQuery(subject, AdminRequests.parameter(request, "after"), limit, null);
-        Outcome<TokenPage> page = service.listLive(reader, query);
+        String expiringText = AdminRequests.parameter(request, "expiringWithin");
+        Duration expiring = expiringText == null ? null : AdminRequests.duration("expiringWithin", expiringText);
+        Outcome<TokenPage> page = expiring == null ? service.listLive(reader, query)
+                : service.listExpiring(reader, query, expiring);
         if (page.isDone() && page.value().nextAfter() != null) {
             response.setHeader("Link", "<" + request.getRequestURI() + "?after=" + encode(page.value().nextAfter())
                     + (subject == null ? "" : "&subject=" + encode(subject))
+                    + (expiringText == null ? "" : "&expiringWithin=" + encode(expiringText))
                     + (limitText == null ? "" : "&limit=" + limit) + ">; rel=\"next\"");
         }
         answer(request, response, page, 200, p -> RecordJson.publicRecords(p.records()));

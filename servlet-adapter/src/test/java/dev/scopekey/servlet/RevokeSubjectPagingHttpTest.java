@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * tokens that share a display prefix straddle the store's 500-record page.
  */
 class RevokeSubjectPagingHttpTest extends HttpTestSupport {
-    private static final String ADMIN = "breakglass-for-the-paging-test";
+    private static final String ADMIN = "breakglass-for-the-paging-test-Vn4Kq8Zr2Tw6";
 
     @Test
     void revokeSubject_of501Tokens_whereAPrefixGroupStraddlesThePage_revokesAll501() throws Exception {

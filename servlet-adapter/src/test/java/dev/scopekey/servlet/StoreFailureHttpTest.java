@@ -25,7 +25,7 @@ class StoreFailureHttpTest extends HttpTestSupport {
 
     @Test
     void failingStore_duringAnAdminCall_answers503() throws Exception {
-        String admin = "breakglass-for-the-outage-test";
+        String admin = "breakglass-for-the-outage-test-Jd5Pw9Xs3Lc7";
         store = new UnavailableTokenStore();
         start(WebXml.standard(), admin);
 

@@ -44,15 +44,16 @@ import org.junit.jupiter.api.Test;
  * must show its own writes at once. It covers finding by hash and prefix (exact, case-sensitive),
  * duplicate inserts and atomic changes, skipped updates, idempotent revocation, the listing's
  * order, keyset paging, limit and filters, last-use batches, round-trips of every field, more
- * than a thousand records, concurrent writers, and mint, authenticate, revoke, rotate and expiry
- * end to end.
+ * than a thousand records, concurrent writers, pruning of what was revoked or expired before a
+ * cutoff, mint, authenticate, revoke, rotate, expiry and prune end to end, and the lifecycle
+ * policies (lifetimes, self-service, the per-subject limit, the expiry notice) over the store.
  *
  * <p>Hooks: {@link #release} frees a store after each test, {@link #reopen} opens a persistent
  * store again over the same data, and {@link #timestampPrecision} declares the finest time step
  * the store keeps. Records the contract writes always have source {@code STORE}: the other
  * sources never live in a store.
  */
-public abstract class TokenStoreContract extends UseAndConcurrencyContract {
+public abstract class TokenStoreContract extends LifecycleContract {
     private static final Caller OPERATOR = Caller.operator(ActorLabel.CLI);
 
     @Test

@@ -63,8 +63,8 @@ class NoSecretLeaksTest {
         try (FileTokenStore store = FileTokenStore.open(file,
                 FileTokenStoreOptions.defaults().withRecheckInterval(Duration.ZERO));
              TokenService service = TokenService.builder(store).clock(clock).audit(new Slf4jAuditSink())
-                     .adminToken("config-admin-token-0123456789").build()) {
-            guard.watch("config-admin-token-0123456789");
+                     .adminToken("config-admin-token-0123456789-Hq7Tz3Wm").build()) {
+            guard.watch("config-admin-token-0123456789-Hq7Tz3Wm");
             Caller operator = Caller.operator(ActorLabel.CLI);
             String root = mint(service, operator, MintRequest.of("*").named("root"));
             Caller rootCaller = Caller.of(principal(service.authenticate(root, ClientRequest.from(CLIENT))), CLIENT);
@@ -78,7 +78,7 @@ class NoSecretLeaksTest {
             see(TokenChecks.authorize(service, root, (String) null, ClientRequest.from(CLIENT)));
             see(service.authenticate(reader.substring(0, reader.length() - 1) + "x", ClientRequest.from(CLIENT)));
             see(service.authenticate(reader + " trailing", ClientRequest.from(CLIENT)));
-            see(service.authenticate("config-admin-token-0123456789", ClientRequest.from(CLIENT)));
+            see(service.authenticate("config-admin-token-0123456789-Hq7Tz3Wm", ClientRequest.from(CLIENT)));
             see(service.revoke(rootCaller, PlainToken.of(root).prefix()));
             see(service.revoke(Caller.of(principal(service.authenticate(reader, ClientRequest.from(CLIENT))), CLIENT),
                     PlainToken.of(doomed).prefix()));
@@ -119,7 +119,7 @@ class NoSecretLeaksTest {
             }
             assertFalse(fileText.contains(secret));
         }
-        assertEquals(0, seen.stream().filter(t -> t.contains("config-admin-token-0123456789")).count());
+        assertEquals(0, seen.stream().filter(t -> t.contains("config-admin-token-0123456789-Hq7Tz3Wm")).count());
     }
 
     private String mint(TokenService service, Caller caller, MintRequest request) {

@@ -120,6 +120,39 @@ class TokenStoreContractSelfTest {
                 "list_limitInsideAPrefixGroup_endsThePageInHashOrder_andFindByPrefixHoldsTheWholeGroup");
     }
 
+    @Test
+    void storeThatPrunesWhatEndedAtTheCutoff_failsThePruneTest() {
+        assertFailsAtLeast(PrunesTooMuch.class,
+                "prune_removesExactlyTheTokensRevokedOrExpiredBeforeTheCutoff_andReturnsThem");
+    }
+
+    @Test
+    void storeThatCannotPrune_failsThePruneTests() {
+        assertFailsAtLeast(CannotPrune.class, "prune_onAnEmptyStore_returnsNothing",
+                "service_prunedToken_isUnknown_andOthersKeepWorking");
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class PrunesTooMuch extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new Flawed() {
+                @Override
+                public List<TokenRecord> prune(Instant cutoff) {
+                    return super.prune(cutoff.plusSeconds(1));
+                }
+            };
+        }
+    }
+
+    @ExtendWith(EngineTestKitOnly.class)
+    static class CannotPrune extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new UnlockedMapStore();
+        }
+    }
+
     @ExtendWith(EngineTestKitOnly.class)
     static class Correct extends TokenStoreContract {
         @Override
@@ -314,6 +347,11 @@ class TokenStoreContractSelfTest {
         @Override
         public synchronized void recordUse(Map<String, Instant> lastUsedByHash) {
             delegate.recordUse(lastUsedByHash);
+        }
+
+        @Override
+        public List<TokenRecord> prune(Instant cutoff) {
+            return delegate.prune(cutoff);
         }
 
         /** The naive way: reads each record, then applies the updates, with no lock between. */

@@ -235,6 +235,22 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
      * (filled by the change) and replaces the in-memory view. If the file changed between the
      * read and the rename, the change is applied again to what it holds then, a few times at most.
      */
+    /** Removes the lines of tokens that ended before {@code cutoff}; every other line is kept byte for byte. */
+    @Override
+    public List<TokenRecord> prune(Instant cutoff) {
+        List<TokenRecord> removed = new ArrayList<>();
+        mutate(current -> {
+            removed.clear();
+            for (TokenRecord record : current.records()) {
+                if (record.endedBefore(cutoff)) {
+                    removed.add(record);
+                }
+            }
+            return current.without(record -> record.endedBefore(cutoff));
+        }, Map.of());
+        return removed;
+    }
+
     private void mutate(UnaryOperator<TokenFile> change, Map<String, Instant> legacyUses) {
         if (closed) {
             throw new TokenStoreException("the token store for " + file + " is closed");

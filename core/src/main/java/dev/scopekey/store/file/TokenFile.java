@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A token file in memory: every line exactly as read, and the token records its well-formed
@@ -168,6 +169,48 @@ final class TokenFile {
             }
         }
         return changed ? new TokenFile(next, hashes, warnings) : this;
+    }
+
+    /**
+     * This file without the token lines whose record {@code remove} selects; every other line
+     * (comments, blanks, malformed and unknown lines, the other tokens) is kept byte for byte. A
+     * skipped line repeating a removed token goes with it, so that it cannot take its place.
+     * Returns this same instance when nothing is removed.
+     *
+     * @param remove which records to remove
+     * @return the new file
+     */
+    TokenFile without(Predicate<TokenRecord> remove) {
+        Set<String> removed = new HashSet<>();
+        for (TokenRecord record : records) {
+            if (remove.test(record)) {
+                removed.add(record.hash());
+            }
+        }
+        if (removed.isEmpty()) {
+            return this;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (TokenFileLine line : lines) {
+            if (removed.contains(tokenHash(line))) {
+                out.writeBytes(line.lead());
+            } else {
+                line.writeTo(out);
+            }
+        }
+        return parse(out.toByteArray());
+    }
+
+    /** The hash of the token a line holds, also of a line skipped as a repeat; null for any other line. */
+    private static String tokenHash(TokenFileLine line) {
+        if (line.kind() == TokenFileLine.Kind.TOKEN) {
+            return line.entry().record().hash();
+        }
+        if (line.problem() == LineProblem.DUPLICATE_TOKEN) {
+            TokenFileLine reread = line.reread();
+            return reread.kind() == TokenFileLine.Kind.TOKEN ? reread.entry().record().hash() : null;
+        }
+        return null;
     }
 
     /** The line ending new lines get: that of the last line that has one, else LF. */

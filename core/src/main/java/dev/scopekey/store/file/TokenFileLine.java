@@ -111,6 +111,16 @@ final class TokenFileLine {
     }
 
     /** This line with another line ending (to terminate a last line before appending). */
+    /** The line read again from its bytes: a line skipped as a repeat reads as the token it repeats. */
+    TokenFileLine reread() {
+        return read(lead, body, end);
+    }
+
+    /** What comes before the line's body: a byte-order mark on the first line, else nothing. */
+    byte[] lead() {
+        return lead.clone();
+    }
+
     TokenFileLine endingWith(byte[] newEnd) {
         return new TokenFileLine(lead, body, newEnd, kind, entry, problem);
     }

@@ -167,6 +167,40 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
      * backwards. Rows are written in hash order, as {@link #apply} updates them, so that a flush and a
      * change of the same rows lock them in the same order and never deadlock.
      */
+    /**
+     * Deletes, in one transaction, each record found revoked or expired before {@code cutoff}
+     * that still is when it is deleted; each instance's cache forgets them (PostgreSQL tells the
+     * other instances at once).
+     */
+    @Override
+    public List<TokenRecord> prune(Instant cutoff) {
+        Instant stored = TokenRows.truncate(cutoff);
+        Set<String> touched = new LinkedHashSet<>();
+        try {
+            return database.write("prune tokens", connection -> {
+                Dialect dialect = database.dialect(connection);
+                List<TokenRecord> removed = new ArrayList<>();
+                try (PreparedStatement delete = database.prepare(connection, TokenRows.DELETE_ENDED)) {
+                    for (TokenRecord record : query(connection, TokenRows.FIND_ENDED, stored, stored)) {
+                        delete.setString(1, record.hash());
+                        dialect.bindInstant(delete, 2, stored);
+                        dialect.bindInstant(delete, 3, stored);
+                        if (delete.executeUpdate() > 0) {
+                            removed.add(record);
+                            touched.add(record.hash());
+                        }
+                    }
+                }
+                if (dialect == Dialect.POSTGRESQL && !touched.isEmpty()) {
+                    PostgresInvalidations.notify(database, connection, instanceId, touched);
+                }
+                return removed;
+            });
+        } finally {
+            cache.invalidate(touched);
+        }
+    }
+
     @Override
     public void recordUse(Map<String, Instant> lastUsedByHash) {
         if (lastUsedByHash.isEmpty()) {

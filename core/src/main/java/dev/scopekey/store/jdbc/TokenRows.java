@@ -38,6 +38,11 @@ final class TokenRows {
     static final String RECORD_USE = "UPDATE scopekey_tokens SET last_used_at = ? "
             + "WHERE hash = ? AND (last_used_at IS NULL OR last_used_at < ?)";
 
+    /** The records pruning removes: revoked or expired before the cutoff (given twice). */
+    static final String FIND_ENDED = SELECT + " WHERE revoked_at < ? OR expires_at < ?";
+    /** Removes one record if it still ended before the cutoff (given twice). */
+    static final String DELETE_ENDED = "DELETE FROM scopekey_tokens WHERE hash = ? AND (revoked_at < ? OR expires_at < ?)";
+
     private TokenRows() {
     }
 

@@ -76,6 +76,19 @@ public final class InMemoryTokenStore implements TokenStore {
         }
     }
 
+    @Override
+    public synchronized List<TokenRecord> prune(Instant cutoff) {
+        List<TokenRecord> kept = new ArrayList<>();
+        List<TokenRecord> removed = new ArrayList<>();
+        for (TokenRecord record : index.records()) {
+            (record.endedBefore(cutoff) ? removed : kept).add(record);
+        }
+        if (!removed.isEmpty()) {
+            index = TokenIndex.of(kept);
+        }
+        return removed;
+    }
+
     /**
      * Reads and writes under the same lock as {@link #apply}, so a batch read before a concurrent
      * revocation can never write the record back unrevoked.

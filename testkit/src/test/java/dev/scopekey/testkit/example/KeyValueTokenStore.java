@@ -76,6 +76,23 @@ public final class KeyValueTokenStore implements TokenStore {
         }
     }
 
+    /** Under the writers' lock: removes what ended before the cutoff, from both maps. */
+    @Override
+    public synchronized List<TokenRecord> prune(Instant cutoff) {
+        List<TokenRecord> removed = new ArrayList<>();
+        for (String encoded : byHash.values()) {
+            TokenRecord record = decode(encoded);
+            if (record.endedBefore(cutoff)) {
+                removed.add(record);
+            }
+        }
+        for (TokenRecord record : removed) {
+            byHash.remove(record.hash());
+            hashByPrefix.remove(record.prefix(), record.hash());
+        }
+        return removed;
+    }
+
     /** Under the writers' lock, so a revocation applied meanwhile is never written back unrevoked. */
     @Override
     public synchronized void recordUse(Map<String, Instant> lastUsedByHash) {
