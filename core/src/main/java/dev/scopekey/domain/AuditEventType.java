@@ -21,5 +21,13 @@ public enum AuditEventType {
     /** A request's token was not accepted. */
     AUTHENTICATION_DENIED,
     /** A valid token lacked the scope a request needed. */
-    AUTHORIZATION_DENIED
+    AUTHORIZATION_DENIED,
+    /** A token's name, address allow-list or rate limit was changed (the event's facts name the field). */
+    TOKEN_UPDATED,
+    /** A token was disabled. */
+    TOKEN_DISABLED,
+    /** A disabled token was enabled again. */
+    TOKEN_ENABLED,
+    /** An update of a token was refused. */
+    UPDATE_REFUSED
 }
