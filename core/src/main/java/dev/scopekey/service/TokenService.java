@@ -86,7 +86,11 @@ public final class TokenService implements AutoCloseable {
 
     /**
      * Who the bearer {@code token} is, auditing a denial once with its reason and the request's
-     * client, method and path; a missing token is a denial too.
+     * client, method and path; a missing token is a denial too. A token with an address allow-list
+     * is denied ({@link DenialReason#ADDRESS_NOT_ALLOWED}) unless the request's client address is in
+     * it, a disabled one is denied ({@link DenialReason#DISABLED}), both as an invalid token; one
+     * over its own rate limit is denied {@link DenialReason#RATE_LIMITED} with the wait, counted per
+     * service instance.
      *
      * @param token the bearer token as sent, or null
      * @param request where the request came from and what it asked for
@@ -95,10 +99,10 @@ public final class TokenService implements AutoCloseable {
     public AuthDecision authenticate(String token, ClientRequest request) {
         AuthDecision decision;
         if (metrics == null) {
-            decision = authentication.authenticate(token);
+            decision = authentication.authenticate(token, request.clientAddress(), true);
         } else {
             long start = System.nanoTime();
-            decision = authentication.authenticate(token);
+            decision = authentication.authenticate(token, request.clientAddress(), true);
             metrics.authenticated(decision, System.nanoTime() - start);
         }
         if (decision instanceof AuthDecision.Denied) {
@@ -114,13 +118,14 @@ public final class TokenService implements AutoCloseable {
      * token for its last-use time (a resource server introspects the token it was just sent). A
      * denial is not audited: the token did not try to reach anything here; the adapter
      * authenticates and audits the introspecting caller with {@link #authenticate}, {@link #authorize}
-     * and {@link #deny}.
+     * and {@link #deny}. A disabled token is inactive; the address allow-list and the rate limit
+     * apply to the holder's own requests, not to this one.
      *
      * @param token the token to introspect, as sent, or null
      * @return granted with the token's principal, denied with the reason, or unavailable
      */
     public AuthDecision introspect(String token) {
-        return authentication.authenticate(token);
+        return authentication.authenticate(token, null, false);
     }
 
     /**
