@@ -10,6 +10,7 @@ import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenUpdate;
 import dev.scopekey.port.StoreStatistics;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
@@ -280,6 +281,22 @@ public final class TokenService implements AutoCloseable {
      */
     public Outcome<Integer> revokeSubject(Caller caller, String subject) {
         return administration.revokeSubject(caller, subject);
+    }
+
+    /**
+     * Changes the editable metadata of the one live token with this display prefix (its name,
+     * address allow-list, rate limit, or whether it is disabled) without rotating it: root only,
+     * as revoke; persisted before it is audited, once per changed field
+     * ({@link AuditEventType#TOKEN_UPDATED}, {@link AuditEventType#TOKEN_DISABLED},
+     * {@link AuditEventType#TOKEN_ENABLED}).
+     *
+     * @param caller who asks
+     * @param prefix the token's display prefix
+     * @param update the fields to set
+     * @return the record as now stored, or a refusal (not found, ambiguous, your own token, nothing to change)
+     */
+    public Outcome<TokenRecord> update(Caller caller, String prefix, TokenUpdate update) {
+        return administration.update(caller, prefix, update);
     }
 
     /**
