@@ -1,6 +1,8 @@
 package dev.scopekey.service;
 
+import dev.scopekey.domain.AddressList;
 import dev.scopekey.domain.DurationText;
+import dev.scopekey.domain.RequestRate;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,8 +15,11 @@ import java.util.List;
  * @param subject who the token acts for, or null
  * @param expiresIn lifetime from now (the service refuses one that is not positive), or null for
  *     no expiry
+ * @param allowedAddresses the addresses the token may be used from, or null for any
+ * @param rateLimit the token's own request rate limit (per service instance), or null for none
  */
-public record MintRequest(List<String> scopes, String name, String subject, Duration expiresIn) {
+public record MintRequest(List<String> scopes, String name, String subject, Duration expiresIn,
+                          AddressList allowedAddresses, RequestRate rateLimit) {
     /**
      * Copies the scopes.
      *
@@ -34,6 +39,18 @@ public record MintRequest(List<String> scopes, String name, String subject, Dura
     }
 
     /**
+     * A request without restrictions.
+     *
+     * @param scopes the scopes to grant
+     * @param name a label for people, or null
+     * @param subject who the token acts for, or null
+     * @param expiresIn lifetime from now, or null for no expiry
+     */
+    public MintRequest(List<String> scopes, String name, String subject, Duration expiresIn) {
+        this(scopes, name, subject, expiresIn, null, null);
+    }
+
+    /**
      * A request for these scopes, unnamed, without subject or expiry.
      *
      * @param scopes the scopes to grant
@@ -50,7 +67,7 @@ public record MintRequest(List<String> scopes, String name, String subject, Dura
      * @return the new request
      */
     public MintRequest named(String newName) {
-        return new MintRequest(scopes, newName, subject, expiresIn);
+        return new MintRequest(scopes, newName, subject, expiresIn, allowedAddresses, rateLimit);
     }
 
     /**
@@ -60,7 +77,7 @@ public record MintRequest(List<String> scopes, String name, String subject, Dura
      * @return the new request
      */
     public MintRequest forSubject(String newSubject) {
-        return new MintRequest(scopes, name, newSubject, expiresIn);
+        return new MintRequest(scopes, name, newSubject, expiresIn, allowedAddresses, rateLimit);
     }
 
     /**
@@ -70,6 +87,26 @@ public record MintRequest(List<String> scopes, String name, String subject, Dura
      * @return the new request
      */
     public MintRequest expiringIn(Duration lifetime) {
-        return new MintRequest(scopes, name, subject, lifetime);
+        return new MintRequest(scopes, name, subject, lifetime, allowedAddresses, rateLimit);
+    }
+
+    /**
+     * This request, for a token usable only from these addresses.
+     *
+     * @param addresses the allow-list, or null for any address
+     * @return the new request
+     */
+    public MintRequest allowedFrom(AddressList addresses) {
+        return new MintRequest(scopes, name, subject, expiresIn, addresses, rateLimit);
+    }
+
+    /**
+     * This request, for a token with its own request rate limit.
+     *
+     * @param rate the rate, or null for none
+     * @return the new request
+     */
+    public MintRequest rateLimitedTo(RequestRate rate) {
+        return new MintRequest(scopes, name, subject, expiresIn, allowedAddresses, rate);
     }
 }

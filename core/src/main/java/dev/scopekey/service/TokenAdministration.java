@@ -65,7 +65,8 @@ final class TokenAdministration {
         Instant now = clock.instant();
         Instant expiresAt = request.expiresIn() == null ? null : now.plus(request.expiresIn());
         MintedToken minted = insertFresh(token -> TokenRecord.minted(token, scopes.value(), request.name(),
-                request.subject(), now, caller.actor(), expiresAt));
+                request.subject(), now, caller.actor(), expiresAt).toBuilder()
+                .allowedAddresses(request.allowedAddresses()).rateLimit(request.rateLimit()).build());
         audit.minted(caller, minted.record());
         metrics.administered(AdminAction.MINTED, 1);
         return Outcome.done(minted);

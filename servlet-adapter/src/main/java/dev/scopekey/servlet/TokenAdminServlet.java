@@ -58,7 +58,7 @@ public final class TokenAdminServlet extends HttpServlet {
         TokenService service = (TokenService) attribute;
         List<String> path = PathPattern.split(request.getPathInfo() == null ? "" : request.getPathInfo());
         String allowed = path.isEmpty() ? "GET, POST, DELETE"
-                : path.size() == 1 ? "DELETE"
+                : path.size() == 1 ? "DELETE, PATCH"
                 : path.size() == 2 && path.get(1).equals(ROTATE) ? "POST" : null;
         String method = request.getMethod();
         try {
@@ -69,6 +69,9 @@ public final class TokenAdminServlet extends HttpServlet {
                 AuthResponses.send(response, 405, "method_not_allowed", "this route accepts " + allowed);
             } else if (path.isEmpty()) {
                 root(service, method, request, response);
+            } else if (path.size() == 1 && method.equals("PATCH")) {
+                answer(request, response, service.update(caller(request), path.get(0), AdminRequests.update(request)),
+                        200, RecordJson::publicRecord);
             } else if (path.size() == 1) {
                 answer(request, response, service.revoke(caller(request), path.get(0)), 204, null);
             } else {
