@@ -23,7 +23,7 @@ final class MintCommand implements Command {
     @Override
     public String usage() {
         return "--store STORE (--scope SCOPE... | --root) [--name NAME] [--subject SUBJECT] [--expires DURATION] "
-                + "[--brand BRAND] [--init] [--quiet | --json]";
+                + "[--allow-from CIDR,...] [--rate RATE] [--brand BRAND] [--init] [--quiet | --json]";
     }
 
     @Override
@@ -42,6 +42,8 @@ final class MintCommand implements Command {
                 Option.value("name", "NAME", "a label, at most 100 characters"),
                 Option.value("subject", "SUBJECT", "who the token acts for (a user, an organisation, an agent)"),
                 Option.value("expires", "DURATION", "lifetime such as 90s, 15m, 12h, 30d, 2w or PT12H; default never"),
+                Option.value("allow-from", "CIDR,...", "addresses and CIDR ranges the token may be used from"),
+                Option.value("rate", "RATE", "the token's own request limit per instance, such as 100/minute"),
                 Option.value("brand", "BRAND", "the token's leading word, [a-z][a-z0-9]{1,15}; default sk"),
                 Option.flag("init", "create the token file if it does not exist: the first token of a new store"),
                 Option.flag("quiet", "print only the token"),
@@ -66,7 +68,9 @@ final class MintCommand implements Command {
         String brand = OptionValues.brand(args);
         OptionValues.Output output = OptionValues.output(args);
         MintRequest request = new MintRequest(root ? List.of(ROOT_SCOPE) : scopes, args.value("name"),
-                args.value("subject"), expires);
+                args.value("subject"), expires)
+                .allowedFrom(OptionValues.addresses(args, "allow-from", false))
+                .rateLimitedTo(OptionValues.rate(args, "rate", false));
         Outcome<MintedToken> minted = context.service(brand).mint(CliContext.OPERATOR, request);
         if (!minted.isDone()) {
             return context.refused(minted.refusal());
