@@ -27,6 +27,8 @@ public record MintRequest(List<String> scopes, String name, String subject, Dura
      * @param name a label for people
      * @param subject who the token acts for
      * @param expiresIn lifetime from now
+     * @param allowedAddresses the addresses the token may be used from, or null for any
+     * @param rateLimit the token's own request rate limit, or null for none
      * @throws IllegalArgumentException if {@code expiresIn} is longer than {@link DurationText#LONGEST}:
      *     no store holds the instant such a token would expire at (read lifetimes with
      *     {@link DurationText#parse}, which never returns one)
