@@ -34,6 +34,10 @@ final class JsonObject {
     }
 
     JsonObject put(String name, List<String> values) {
+        if (values == null) {
+            key(name).append("null");
+            return this;
+        }
         StringBuilder to = key(name).append('[');
         for (int i = 0; i < values.size(); i++) {
             quote(i == 0 ? to : to.append(','), values.get(i));

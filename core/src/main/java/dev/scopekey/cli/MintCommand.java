@@ -23,7 +23,8 @@ final class MintCommand implements Command {
     @Override
     public String usage() {
         return "--store STORE (--scope SCOPE... | --root) [--name NAME] [--subject SUBJECT] [--expires DURATION|never] "
-                + "[--default-lifetime DURATION] [--max-lifetime DURATION] [--brand BRAND] [--init] [--quiet | --json]";
+                + "[--default-lifetime DURATION] [--max-lifetime DURATION] [--allow-from CIDR,...] [--rate RATE] "
+                + "[--brand BRAND] [--init] [--quiet | --json]";
     }
 
     @Override
@@ -45,6 +46,8 @@ final class MintCommand implements Command {
                         + "default: --default-lifetime, else never"),
                 Option.value("default-lifetime", "DURATION", "the lifetime when --expires is not given"),
                 Option.value("max-lifetime", "DURATION", "refuse a longer --expires (and never, without a default)"),
+                Option.value("allow-from", "CIDR,...", "addresses and CIDR ranges the token may be used from"),
+                Option.value("rate", "RATE", "the token's own request limit per instance, such as 100/minute"),
                 Option.value("brand", "BRAND", "the token's leading word, [a-z][a-z0-9]{1,15}; default sk"),
                 Option.flag("init", "create the token file if it does not exist: the first token of a new store"),
                 Option.flag("quiet", "print only the token"),
@@ -75,7 +78,9 @@ final class MintCommand implements Command {
         String brand = OptionValues.brand(args);
         OptionValues.Output output = OptionValues.output(args);
         MintRequest request = new MintRequest(root ? List.of(ROOT_SCOPE) : scopes, args.value("name"),
-                args.value("subject"), expires);
+                args.value("subject"), expires)
+                .allowedFrom(OptionValues.addresses(args, "allow-from", false))
+                .rateLimitedTo(OptionValues.rate(args, "rate", false));
         Outcome<MintedToken> minted = context.service(brand, builder -> builder
                 .defaultLifetime(defaultLifetime).maxLifetime(maxLifetime)).mint(CliContext.OPERATOR, request);
         if (!minted.isDone()) {

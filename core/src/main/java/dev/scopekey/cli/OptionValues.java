@@ -1,6 +1,8 @@
 package dev.scopekey.cli;
 
+import dev.scopekey.domain.AddressList;
 import dev.scopekey.domain.DurationText;
+import dev.scopekey.domain.RequestRate;
 import dev.scopekey.domain.TokenFormat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +49,45 @@ final class OptionValues {
             }
         }
         return brand;
+    }
+
+    /** The word that clears an allow-list or a rate limit in {@code update}. */
+    static final String NONE = "none";
+
+    /**
+     * An address allow-list option (comma-separated addresses and CIDR ranges), or null when not
+     * given or, where {@code clearable}, given as {@value #NONE}.
+     *
+     * @throws UsageException if an entry is not an address or range
+     */
+    static AddressList addresses(Arguments args, String name, boolean clearable) throws UsageException {
+        String text = args.value(name);
+        if (text == null || clearable && text.strip().equals(NONE)) {
+            return null;
+        }
+        try {
+            return AddressList.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A rate option ({@code 100/minute}), or null when not given or, where {@code clearable},
+     * given as {@value #NONE}.
+     *
+     * @throws UsageException if the value is not a rate
+     */
+    static RequestRate rate(Arguments args, String name, boolean clearable) throws UsageException {
+        String text = args.value(name);
+        if (text == null || clearable && text.strip().equals(NONE)) {
+            return null;
+        }
+        try {
+            return RequestRate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + name + ": " + e.getMessage());
+        }
     }
 
     /** Every {@code --scope} value, comma-separated lists split, blanks around commas dropped. */

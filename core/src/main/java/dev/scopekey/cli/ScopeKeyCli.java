@@ -38,7 +38,7 @@ public final class ScopeKeyCli {
     private static final Option CREATE = Option.flag("create",
             "create the token file (mode 0600) if it does not exist; without it a missing file is an error");
     private static final List<Command> COMMANDS = List.of(new MintCommand(), new ListCommand(),
-            new RevokeCommand(), new RotateCommand(), new PruneCommand(), new VerifyCommand(),
+            new RevokeCommand(), new RotateCommand(), new PruneCommand(), new UpdateCommand(), new VerifyCommand(),
             new MigrateCommand());
 
     private final InputStream in;

@@ -25,6 +25,9 @@ final class TokenJson {
                 .put("expiresAt", record.expiresAt())
                 .put("lastUsedAt", record.lastUsedAt())
                 .put("revokedAt", record.revokedAt())
+                .put("allowedAddresses", record.allowedAddresses() == null ? null : record.allowedAddresses().texts())
+                .put("rateLimit", record.rateLimit() == null ? null : record.rateLimit().toString())
+                .put("disabled", record.disabled())
                 .put("status", TokenTable.status(record, now));
     }
 

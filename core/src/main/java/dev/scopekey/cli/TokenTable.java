@@ -52,6 +52,9 @@ final class TokenTable {
         if (record.isExpiredAt(now)) {
             return "expired";
         }
+        if (record.disabled()) {
+            return "disabled";
+        }
         return record.revokedAt() != null ? "retiring" : "live";
     }
 }

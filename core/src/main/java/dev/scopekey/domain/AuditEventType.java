@@ -27,5 +27,13 @@ public enum AuditEventType {
     /** A prune was refused. */
     PRUNE_REFUSED,
     /** A token was used within the expiry notice before it expires (once per token per service instance). */
-    TOKEN_EXPIRING
+    TOKEN_EXPIRING,
+    /** A token's name, address allow-list or rate limit was changed (the event's facts name the field). */
+    TOKEN_UPDATED,
+    /** A token was disabled. */
+    TOKEN_DISABLED,
+    /** A disabled token was enabled again. */
+    TOKEN_ENABLED,
+    /** An update of a token was refused. */
+    UPDATE_REFUSED
 }

@@ -1,5 +1,6 @@
 package dev.scopekey.domain;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -48,17 +49,43 @@ public sealed interface AuthDecision permits AuthDecision.Granted, AuthDecision.
      * @param reason why
      * @param principal who was recognised (for insufficient scope), or null
      * @param requiredScope the scope that was missing, or null
+     * @param retryAfter for {@link DenialReason#RATE_LIMITED}, how long until the token may be used
+     *     again; else null
      */
-    record Denied(DenialReason reason, TokenPrincipal principal, String requiredScope) implements AuthDecision {
+    record Denied(DenialReason reason, TokenPrincipal principal, String requiredScope, Duration retryAfter)
+            implements AuthDecision {
         /**
          * Checks the reason is present.
          *
          * @param reason why
          * @param principal who was recognised, or null
          * @param requiredScope the scope that was missing, or null
+         * @param retryAfter how long until a rate-limited token may be used again, or null
          */
         public Denied {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /**
+         * A denial with no wait to tell.
+         *
+         * @param reason why
+         * @param principal who was recognised, or null
+         * @param requiredScope the scope that was missing, or null
+         */
+        public Denied(DenialReason reason, TokenPrincipal principal, String requiredScope) {
+            this(reason, principal, requiredScope, null);
+        }
+
+        /**
+         * A denial because the token's own rate limit is used up.
+         *
+         * @param principal whose token it is
+         * @param retryAfter how long until it may be used again
+         * @return the denial
+         */
+        public static Denied rateLimited(TokenPrincipal principal, Duration retryAfter) {
+            return new Denied(DenialReason.RATE_LIMITED, principal, null, Objects.requireNonNull(retryAfter));
         }
 
         /**

@@ -20,7 +20,13 @@ public enum DenialReason {
     /** The token's validity has ended. */
     EXPIRED,
     /** The token is valid but lacks the required scope. */
-    INSUFFICIENT_SCOPE;
+    INSUFFICIENT_SCOPE,
+    /** The token has an address allow-list, and the request came from elsewhere (or from no known address). */
+    ADDRESS_NOT_ALLOWED,
+    /** The token is disabled (neither revoked nor expired; it may be enabled again). */
+    DISABLED,
+    /** The token's own request rate limit is used up for now. */
+    RATE_LIMITED;
 
     /**
      * Whether the caller is told {@code invalid_token}.
@@ -28,6 +34,7 @@ public enum DenialReason {
      * @return whether this reason means the token itself is not valid
      */
     public boolean isInvalidToken() {
-        return this == MALFORMED || this == BAD_CHECKSUM || this == UNKNOWN || this == REVOKED || this == EXPIRED;
+        return this == MALFORMED || this == BAD_CHECKSUM || this == UNKNOWN || this == REVOKED || this == EXPIRED
+                || this == ADDRESS_NOT_ALLOWED || this == DISABLED;
     }
 }

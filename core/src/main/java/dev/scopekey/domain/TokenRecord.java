@@ -25,6 +25,11 @@ public final class TokenRecord {
     private final Instant revokedAt;
     private final String revokedBy;
     private final TokenSource source;
+    private final AddressList allowedAddresses;
+    private final RequestRate rateLimit;
+    private final boolean disabled;
+    /** Whether any restriction is set: the request path's one check for a token without any. */
+    private final boolean restricted;
     /**
      * This record's principal, built on first use and kept with it (both are immutable, so two
      * threads racing build equal principals and either may win); not part of equality or text.
@@ -47,6 +52,10 @@ public final class TokenRecord {
         this.lastUsedAt = b.lastUsedAt;
         this.revokedAt = b.revokedAt;
         this.revokedBy = b.revokedBy;
+        this.allowedAddresses = b.allowedAddresses;
+        this.rateLimit = b.rateLimit;
+        this.disabled = b.disabled;
+        this.restricted = allowedAddresses != null || rateLimit != null || disabled;
     }
 
     /**
@@ -98,7 +107,8 @@ public final class TokenRecord {
     public Builder toBuilder() {
         return new Builder(prefix, hash, scopes).name(name).subject(subject).createdAt(createdAt)
                 .createdBy(createdBy).expiresAt(expiresAt).lastUsedAt(lastUsedAt).revokedAt(revokedAt)
-                .revokedBy(revokedBy).source(source);
+                .revokedBy(revokedBy).source(source).allowedAddresses(allowedAddresses).rateLimit(rateLimit)
+                .disabled(disabled);
     }
 
     /** @return display prefix ({@code sk_…} or a legacy token's first characters) */
@@ -159,6 +169,30 @@ public final class TokenRecord {
     /** @return where the token comes from */
     public TokenSource source() {
         return source;
+    }
+
+    /** @return the addresses and ranges the token may be used from, or null for any address */
+    public AddressList allowedAddresses() {
+        return allowedAddresses;
+    }
+
+    /** @return the token's own request rate limit (per service instance), or null for none */
+    public RequestRate rateLimit() {
+        return rateLimit;
+    }
+
+    /** @return whether the token is disabled: denied until enabled again, yet neither revoked nor expired */
+    public boolean disabled() {
+        return disabled;
+    }
+
+    /**
+     * Whether any per-token restriction is set: an address allow-list, a rate limit, or disabled.
+     *
+     * @return whether a request must check the token's restrictions
+     */
+    public boolean isRestricted() {
+        return restricted;
     }
 
     /**
@@ -241,13 +275,14 @@ public final class TokenRecord {
                 && Objects.equals(createdAt, r.createdAt) && Objects.equals(createdBy, r.createdBy)
                 && Objects.equals(expiresAt, r.expiresAt) && Objects.equals(lastUsedAt, r.lastUsedAt)
                 && Objects.equals(revokedAt, r.revokedAt) && Objects.equals(revokedBy, r.revokedBy)
-                && source == r.source;
+                && source == r.source && Objects.equals(allowedAddresses, r.allowedAddresses)
+                && Objects.equals(rateLimit, r.rateLimit) && disabled == r.disabled;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(prefix, hash, scopes, name, subject, createdAt, createdBy, expiresAt, lastUsedAt,
-                revokedAt, revokedBy, source);
+                revokedAt, revokedBy, source, allowedAddresses, rateLimit, disabled);
     }
 
     @Override
@@ -255,7 +290,8 @@ public final class TokenRecord {
         return "TokenRecord[prefix=" + prefix + ", scopes=" + scopes + ", name=" + name + ", subject=" + subject
                 + ", createdAt=" + createdAt + ", createdBy=" + createdBy + ", expiresAt=" + expiresAt
                 + ", lastUsedAt=" + lastUsedAt + ", revokedAt=" + revokedAt + ", revokedBy=" + revokedBy
-                + ", source=" + source + "]";
+                + ", source=" + source + (allowedAddresses == null ? "" : ", allowedAddresses=" + allowedAddresses)
+                + (rateLimit == null ? "" : ", rateLimit=" + rateLimit) + (disabled ? ", disabled" : "") + "]";
     }
 
     /**
@@ -276,6 +312,9 @@ public final class TokenRecord {
         private Instant revokedAt;
         private String revokedBy;
         private TokenSource source = TokenSource.STORE;
+        private AddressList allowedAddresses;
+        private RequestRate rateLimit;
+        private boolean disabled;
 
         private Builder(String prefix, String hash, ScopeSet scopes) {
             this.prefix = prefix;
@@ -412,6 +451,39 @@ public final class TokenRecord {
          */
         public Builder source(TokenSource value) {
             this.source = value;
+            return this;
+        }
+
+        /**
+         * Sets the addresses the token may be used from.
+         *
+         * @param value the allow-list, or null for any address
+         * @return this builder
+         */
+        public Builder allowedAddresses(AddressList value) {
+            this.allowedAddresses = value;
+            return this;
+        }
+
+        /**
+         * Sets the token's own request rate limit.
+         *
+         * @param value the rate, or null for none
+         * @return this builder
+         */
+        public Builder rateLimit(RequestRate value) {
+            this.rateLimit = value;
+            return this;
+        }
+
+        /**
+         * Sets whether the token is disabled.
+         *
+         * @param value whether it is
+         * @return this builder
+         */
+        public Builder disabled(boolean value) {
+            this.disabled = value;
             return this;
         }
 

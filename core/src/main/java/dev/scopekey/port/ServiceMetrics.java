@@ -80,6 +80,8 @@ public interface ServiceMetrics {
         REVOKED,
         /** A token was rotated: its successor minted, itself retired. */
         ROTATED,
+        /** A token's editable metadata was changed. */
+        UPDATED,
         /** The call was refused (forbidden, invalid, not found, conflicting or rate limited). */
         REFUSED
     }

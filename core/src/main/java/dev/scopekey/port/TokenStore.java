@@ -2,6 +2,7 @@ package dev.scopekey.port;
 
 import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenUpdate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,29 @@ public interface TokenStore {
      */
     default List<TokenRecord> prune(Instant cutoff) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not prune");
+    }
+
+    /**
+     * Changes the editable metadata of the record with this hash (name, address allow-list, rate
+     * limit, disabled) and nothing else, persisted before it returns. It must be atomic with
+     * respect to {@link #apply} and {@link #recordUse}: a revocation or a last use that races with
+     * it is never lost (the testkit's contract checks the fields it leaves alone).
+     *
+     * <p>This default reads the record and applies the updated copy; it is not atomic, so a store
+     * that can race with a revocation overrides it (every store of this library does).
+     *
+     * @param hash the token's hash
+     * @param update the fields to set
+     * @return the record as it is now stored, or empty when no record has this hash
+     */
+    default Optional<TokenRecord> update(String hash, TokenUpdate update) {
+        Optional<TokenRecord> found = findByHash(hash);
+        if (found.isEmpty()) {
+            return found;
+        }
+        TokenRecord updated = update.applyTo(found.get());
+        apply(TokenChange.update(List.of(updated)));
+        return Optional.of(updated);
     }
 
     /**

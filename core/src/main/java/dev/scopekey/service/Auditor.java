@@ -44,6 +44,8 @@ final class Auditor {
         facts.put("name", minted.name());
         facts.put("subject", minted.subject());
         facts.put("expires", text(minted.expiresAt()));
+        facts.put("addresses", minted.allowedAddresses() == null ? null : minted.allowedAddresses().toString());
+        facts.put("rate", minted.rateLimit() == null ? null : minted.rateLimit().toString());
         emit(AuditEventType.TOKEN_MINTED, caller.actor(), minted.prefix(), caller.clientAddress(), null, facts);
     }
 

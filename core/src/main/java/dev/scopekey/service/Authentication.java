@@ -36,6 +36,7 @@ final class Authentication {
     private final AuthDecision.Granted configGrant;
     private final List<Authenticator<String>> integrators;
     private final Map<TokenHash, TokenPrincipal> runtime = new ConcurrentHashMap<>();
+    private final TokenRestrictions restrictions;
     /** Whether any runtime token is registered: without one, a request skips that map. */
     private volatile boolean anyRuntime;
 
@@ -57,14 +58,20 @@ final class Authentication {
         this.configHash = configToken == null ? null : TokenHash.of(configToken.reveal());
         this.configGrant = configToken == null ? null : AuthDecision.Granted.of(TokenPrincipal.config(configToken));
         this.integrators = List.copyOf(integrators);
+        this.restrictions = new TokenRestrictions(clock);
     }
 
     /**
      * One scan of the credential refuses a malformed one or a minted one with a wrong check
      * before any digest; then the break-glass token (constant-time), runtime tokens, the store
-     * and the integrator tiers, each looked up by the hash.
+     * and the integrator tiers, each looked up by the hash. A store token's own restrictions are
+     * checked last, and only for a token that has any.
+     *
+     * @param clientAddress the request's client address, or null when unknown
+     * @param request whether the token is presented to this service (its address allow-list and rate
+     *     limit apply), or introspected on its holder's behalf (only a disabled token is refused)
      */
-    AuthDecision authenticate(String credential) {
+    AuthDecision authenticate(String credential, String clientAddress, boolean request) {
         if (credential == null || credential.isEmpty()) {
             return AuthDecision.Denied.because(DenialReason.NO_CREDENTIAL);
         }
@@ -88,7 +95,7 @@ final class Authentication {
         }
         health.worked(Part.TOKEN_STORE);
         if (found.isPresent()) {
-            return decide(hash, found.get());
+            return decide(hash, found.get(), clientAddress, request);
         }
         return askIntegrators(credential);
     }
@@ -98,7 +105,7 @@ final class Authentication {
      * (no instant built unless a last use is written), as an instant otherwise, so expiry and
      * revocation stay exact.
      */
-    private AuthDecision decide(TokenHash hash, TokenRecord record) {
+    private AuthDecision decide(TokenHash hash, TokenRecord record, String clientAddress, boolean request) {
         long nowMillis;
         Instant now = null;
         if (record.expiresAt() == null && record.revokedAt() == null) {
@@ -112,6 +119,12 @@ final class Authentication {
                 return AuthDecision.Denied.because(DenialReason.EXPIRED);
             }
             nowMillis = now.toEpochMilli();
+        }
+        if (record.isRestricted()) {
+            AuthDecision.Denied refused = restrictions.check(hash, record, clientAddress, request);
+            if (refused != null) {
+                return refused;
+            }
         }
         lastUse.touch(hash, nowMillis, now);
         return AuthDecision.Granted.of(TokenPrincipal.of(record));

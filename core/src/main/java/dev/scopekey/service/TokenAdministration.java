@@ -8,6 +8,7 @@ import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.domain.TokenSource;
+import dev.scopekey.domain.TokenUpdate;
 import dev.scopekey.port.DuplicateTokenException;
 import dev.scopekey.port.ServiceMetrics.AdminAction;
 import dev.scopekey.port.TokenChange;
@@ -18,8 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -85,7 +88,8 @@ final class TokenAdministration {
                             + "); give a shorter expiresIn"));
         }
         MintedToken minted = insertFresh(token -> TokenRecord.minted(token, scopes.value(), request.name(),
-                subject, now, caller.actor(), expiresAt));
+                subject, now, caller.actor(), expiresAt).toBuilder()
+                .allowedAddresses(request.allowedAddresses()).rateLimit(request.rateLimit()).build());
         audit.minted(caller, minted.record());
         metrics.administered(AdminAction.MINTED, 1);
         return Outcome.done(minted);
@@ -202,6 +206,63 @@ final class TokenAdministration {
     }
 
     /**
+     * Changes the editable metadata of the one live token with this prefix, without rotating it;
+     * persisted first, then audited once per changed field.
+     */
+    Outcome<TokenRecord> update(Caller caller, String prefix, TokenUpdate update) {
+        Outcome<TokenRecord> target = findTarget(AuditEventType.UPDATE_REFUSED, caller, prefix);
+        if (!target.isDone()) {
+            return target;
+        }
+        TokenRecord old = target.value();
+        String nameProblem = update.setsName()
+                ? MintPolicy.textProblem("name", update.newName(), MintPolicy.MAX_NAME_LENGTH) : null;
+        if (update.isEmpty() || nameProblem != null) {
+            return refuse(AuditEventType.UPDATE_REFUSED, caller, old.prefix(), Refusal.of(Refusal.Kind.INVALID_REQUEST,
+                    nameProblem != null ? nameProblem : "an update needs at least one field to change"));
+        }
+        Optional<TokenRecord> stored = store.update(old.hash(), update);
+        if (stored.isEmpty()) {
+            return refuse(AuditEventType.UPDATE_REFUSED, caller, null,
+                    Refusal.of(Refusal.Kind.NOT_FOUND, "no live token has that prefix"));
+        }
+        for (TokenUpdate.Field field : TokenUpdate.changes(old, stored.get())) {
+            audit.changed(auditType(field, stored.get()), caller, old.prefix(), changedFacts(field, stored.get()));
+        }
+        metrics.administered(AdminAction.UPDATED, 1);
+        return Outcome.done(stored.get());
+    }
+
+    private static AuditEventType auditType(TokenUpdate.Field field, TokenRecord now) {
+        if (field != TokenUpdate.Field.DISABLED) {
+            return AuditEventType.TOKEN_UPDATED;
+        }
+        return now.disabled() ? AuditEventType.TOKEN_DISABLED : AuditEventType.TOKEN_ENABLED;
+    }
+
+    /** The facts of one changed field: which, and its new value (none for disabled, which its type says). */
+    private static Map<String, String> changedFacts(TokenUpdate.Field field, TokenRecord now) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        switch (field) {
+            case NAME:
+                facts.put("field", field.key());
+                facts.put("name", now.name());
+                break;
+            case ALLOWED_ADDRESSES:
+                facts.put("field", field.key());
+                facts.put("addresses", now.allowedAddresses() == null ? null : now.allowedAddresses().toString());
+                break;
+            case RATE_LIMIT:
+                facts.put("field", field.key());
+                facts.put("rate", now.rateLimit() == null ? null : now.rateLimit().toString());
+                break;
+            default:
+                break;
+        }
+        return facts;
+    }
+
+    /**
      * Mints a successor with the same scopes, name and subject, and retires the old token after
      * {@code grace} (zero: at once). Touches no other token.
      */
@@ -270,7 +331,8 @@ final class TokenAdministration {
         TokenRecord record = live.get(0);
         if (caller.principal() != null && caller.principal().isToken(record)) {
             return refuse(refusalType, caller, record.prefix(), Refusal.of(Refusal.Kind.INVALID_REQUEST,
-                    "a token cannot revoke or rotate itself"));
+                    refusalType == AuditEventType.UPDATE_REFUSED ? "a token cannot update itself"
+                            : "a token cannot revoke or rotate itself"));
         }
         return Outcome.done(record);
     }

@@ -12,6 +12,7 @@ import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenUpdate;
 import dev.scopekey.port.StoreStatistics;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.port.TokenStore;
@@ -100,7 +101,11 @@ public final class TokenService implements AutoCloseable {
 
     /**
      * Who the bearer {@code token} is, auditing a denial once with its reason and the request's
-     * client, method and path; a missing token is a denial too.
+     * client, method and path; a missing token is a denial too. A token with an address allow-list
+     * is denied ({@link DenialReason#ADDRESS_NOT_ALLOWED}) unless the request's client address is in
+     * it, a disabled one is denied ({@link DenialReason#DISABLED}), both as an invalid token; one
+     * over its own rate limit is denied {@link DenialReason#RATE_LIMITED} with the wait, counted per
+     * service instance.
      *
      * @param token the bearer token as sent, or null
      * @param request where the request came from and what it asked for
@@ -109,10 +114,10 @@ public final class TokenService implements AutoCloseable {
     public AuthDecision authenticate(String token, ClientRequest request) {
         AuthDecision decision;
         if (metrics == null) {
-            decision = authentication.authenticate(token);
+            decision = authentication.authenticate(token, request.clientAddress(), true);
         } else {
             long start = System.nanoTime();
-            decision = authentication.authenticate(token);
+            decision = authentication.authenticate(token, request.clientAddress(), true);
             metrics.authenticated(decision, System.nanoTime() - start);
         }
         if (decision instanceof AuthDecision.Denied) {
@@ -130,13 +135,14 @@ public final class TokenService implements AutoCloseable {
      * token for its last-use time (a resource server introspects the token it was just sent). A
      * denial is not audited: the token did not try to reach anything here; the adapter
      * authenticates and audits the introspecting caller with {@link #authenticate}, {@link #authorize}
-     * and {@link #deny}.
+     * and {@link #deny}. A disabled token is inactive; the address allow-list and the rate limit
+     * apply to the holder's own requests, not to this one.
      *
      * @param token the token to introspect, as sent, or null
      * @return granted with the token's principal, denied with the reason, or unavailable
      */
     public AuthDecision introspect(String token) {
-        return authentication.authenticate(token);
+        return authentication.authenticate(token, null, false);
     }
 
     /**
@@ -329,6 +335,22 @@ public final class TokenService implements AutoCloseable {
      */
     public Outcome<TokenRecord> logout(Caller caller) {
         return administration.logout(caller);
+    }
+
+    /**
+     * Changes the editable metadata of the one live token with this display prefix (its name,
+     * address allow-list, rate limit, or whether it is disabled) without rotating it: root only,
+     * as revoke; persisted before it is audited, once per changed field
+     * ({@link AuditEventType#TOKEN_UPDATED}, {@link AuditEventType#TOKEN_DISABLED},
+     * {@link AuditEventType#TOKEN_ENABLED}).
+     *
+     * @param caller who asks
+     * @param prefix the token's display prefix
+     * @param update the fields to set
+     * @return the record as now stored, or a refusal (not found, ambiguous, your own token, nothing to change)
+     */
+    public Outcome<TokenRecord> update(Caller caller, String prefix, TokenUpdate update) {
+        return administration.update(caller, prefix, update);
     }
 
     /**

@@ -29,7 +29,7 @@ class JdbcStoreCliTest {
         CliHarness.Result second = cli.run("migrate", store);
 
         assertEquals(0, first.exit(), first::toString);
-        assertEquals("applied V1__tokens\n", first.out());
+        assertEquals("applied V1__tokens\napplied V2__token_restrictions\n", first.out());
         assertEquals(0, second.exit(), second::toString);
         assertEquals("the schema is up to date\n", second.out());
     }

@@ -17,7 +17,7 @@ class UsageMatchesDocsTest {
     private static final Path DOC = Path.of("..", "docs", "cli.md");
 
     @ParameterizedTest
-    @ValueSource(strings = {"mint", "list", "revoke", "rotate", "prune", "verify", "migrate"})
+    @ValueSource(strings = {"mint", "list", "revoke", "rotate", "prune", "update", "verify", "migrate"})
     void usageLines_matchTheSynopsisInTheDocs(String command) throws IOException {
         CliHarness.Result help = new CliHarness().run(command, "--help");
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,9 @@ class TokenRecordTest {
         return TokenRecord.builder(TOKEN.prefix(), TOKEN.hash(), ScopeSet.parseList("a:b,c:*"))
                 .name("ci").subject("team-a").createdAt(T0).createdBy(ActorLabel.CLI)
                 .expiresAt(T0.plusSeconds(1)).lastUsedAt(T0.plusSeconds(2)).revokedAt(T0.plusSeconds(3))
-                .revokedBy("config").source(TokenSource.CONFIG).build();
+                .revokedBy("config").source(TokenSource.CONFIG)
+                .allowedAddresses(AddressList.parse("10.0.0.0/8")).rateLimit(RequestRate.parse("5/minute"))
+                .disabled(true).build();
     }
 
     @Test
@@ -49,7 +52,12 @@ class TokenRecordTest {
                 b -> b.lastUsedAt(null),
                 b -> b.revokedAt(T0),
                 b -> b.revokedBy(null),
-                b -> b.source(TokenSource.RUNTIME));
+                b -> b.source(TokenSource.RUNTIME),
+                b -> b.allowedAddresses(null),
+                b -> b.allowedAddresses(AddressList.parse("10.0.0.0/9")),
+                b -> b.rateLimit(null),
+                b -> b.rateLimit(RequestRate.parse("6/minute")),
+                b -> b.disabled(false));
         for (UnaryOperator<TokenRecord.Builder> change : changes) {
             assertNotEquals(record, change.apply(record.toBuilder()).build());
         }
@@ -68,6 +76,10 @@ class TokenRecordTest {
         assertNull(bare.lastUsedAt());
         assertNull(bare.revokedAt());
         assertNull(bare.revokedBy());
+        assertNull(bare.allowedAddresses());
+        assertNull(bare.rateLimit());
+        assertFalse(bare.disabled());
+        assertFalse(bare.isRestricted());
     }
 
     @Test
@@ -125,5 +137,19 @@ class TokenRecordTest {
         assertEquals(hashCode, record.hashCode());
         assertEquals(text, record.toString());
         assertNotSame(principal, TokenPrincipal.of(record.withLastUsedAt(T0)), "a changed record, a new principal");
+    }
+
+    @Test
+    void isRestricted_byEachRestriction() {
+        TokenRecord bare = TokenRecord.builder(TOKEN.prefix(), TOKEN.hash(), ScopeSet.empty()).build();
+
+        assertTrue(bare.toBuilder().disabled(true).build().isRestricted());
+        assertTrue(bare.toBuilder().rateLimit(RequestRate.parse("1/second")).build().isRestricted());
+        assertTrue(bare.toBuilder().allowedAddresses(AddressList.parse("::1")).build().isRestricted());
+        assertEquals("TokenRecord[prefix=" + TOKEN.prefix() + ", scopes=, name=null, subject=null, createdAt=null,"
+                        + " createdBy=null, expiresAt=null, lastUsedAt=null, revokedAt=null, revokedBy=null,"
+                        + " source=STORE, allowedAddresses=::1,10.0.0.0/8, rateLimit=1/second, disabled]",
+                bare.toBuilder().allowedAddresses(AddressList.parse("::1, 10.0.0.0/8"))
+                        .rateLimit(RequestRate.parse("1/second")).disabled(true).build().toString());
     }
 }

@@ -1,6 +1,9 @@
 package dev.scopekey.servlet;
 
+import dev.scopekey.domain.AddressList;
 import dev.scopekey.domain.DurationText;
+import dev.scopekey.domain.RequestRate;
+import dev.scopekey.domain.TokenUpdate;
 import dev.scopekey.service.MintRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -28,7 +31,9 @@ final class AdminRequests {
     /** Longest rotation grace period accepted: one year. */
     static final long MAX_GRACE_SECONDS = 365L * 24 * 3600;
     private static final String JSON = "application/json";
-    private static final Set<String> MINT_FIELDS = Set.of("scopes", "scope", "name", "subject", "expiresIn");
+    private static final Set<String> MINT_FIELDS = Set.of("scopes", "scope", "name", "subject", "expiresIn",
+            "allowedAddresses", "rateLimit");
+    private static final Set<String> UPDATE_FIELDS = Set.of("name", "allowedAddresses", "rateLimit", "disabled");
     private static final Set<String> ROTATE_FIELDS = Set.of("graceSeconds");
 
     private AdminRequests() {
@@ -50,7 +55,63 @@ final class AdminRequests {
                 throw BadRequestException.invalid("expiresIn: " + e.getMessage());
             }
         }
-        return new MintRequest(scopes, fields.string("name"), fields.string("subject"), lifetime);
+        return new MintRequest(scopes, fields.string("name"), fields.string("subject"), lifetime)
+                .allowedFrom(fields.has("allowedAddresses") ? addresses(fields) : null)
+                .rateLimitedTo(rate(fields));
+    }
+
+    /**
+     * The update of a JSON or form body: each field given is set, {@code null} clears a name,
+     * allow-list or rate limit; {@code disabled} is true or false.
+     */
+    static TokenUpdate update(HttpServletRequest request) throws BadRequestException, IOException {
+        Fields fields = fields(request, UPDATE_FIELDS, false);
+        TokenUpdate update = TokenUpdate.none();
+        if (fields.has("name")) {
+            update = update.name(fields.string("name"));
+        }
+        if (fields.has("allowedAddresses")) {
+            update = update.allowedAddresses(fields.raw("allowedAddresses") == null ? null : addresses(fields));
+        }
+        if (fields.has("rateLimit")) {
+            update = update.rateLimit(rate(fields));
+        }
+        if (fields.has("disabled")) {
+            Object disabled = fields.single("disabled");
+            if (disabled instanceof String && ("true".equals(disabled) || "false".equals(disabled))) {
+                disabled = Boolean.valueOf((String) disabled);
+            }
+            if (!(disabled instanceof Boolean)) {
+                throw BadRequestException.invalid("disabled is true or false");
+            }
+            update = update.disabled((Boolean) disabled);
+        }
+        return update;
+    }
+
+    /** {@code allowedAddresses}: a JSON array, or in a form one comma-separated value or several. */
+    private static AddressList addresses(Fields fields) throws BadRequestException {
+        Object value = fields.raw("allowedAddresses");
+        List<String> entries = value instanceof String ? List.of(((String) value).split(",", -1))
+                : fields.strings("allowedAddresses");
+        try {
+            return AddressList.of(entries);
+        } catch (IllegalArgumentException e) {
+            throw BadRequestException.invalid("allowedAddresses: " + e.getMessage());
+        }
+    }
+
+    /** {@code rateLimit}: {@code <permits>/<period>}, or null when absent or null. */
+    private static RequestRate rate(Fields fields) throws BadRequestException {
+        String text = fields.string("rateLimit");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return RequestRate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw BadRequestException.invalid("rateLimit: " + e.getMessage());
+        }
     }
 
     /** A duration parameter, such as {@code expiringWithin=7d}. */
@@ -217,6 +278,14 @@ final class AdminRequests {
                 throw BadRequestException.invalid("the form body cannot be read");
             }
             return new Fields(values);
+        }
+
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        Object raw(String name) {
+            return values.get(name);
         }
 
         Object single(String name) throws BadRequestException {

@@ -11,8 +11,10 @@ import java.time.Duration;
 /**
  * The one place that turns a decision or a refusal into an HTTP response, as docs/http-api.md
  * (Errors) lists them: 401 with a {@code Bearer} challenge (no error attribute when no credential was sent),
- * 400 {@code invalid_request}, 401 {@code invalid_token}, 403 (challenge only when
- * {@code insufficient-scope-challenge} is on), 503 with {@code Retry-After}. Bodies are
+ * 400 {@code invalid_request}, 401 {@code invalid_token} (also for a token used from an address
+ * its allow-list leaves out, or a disabled one), 403 (challenge only when
+ * {@code insufficient-scope-challenge} is on), 429 with {@code Retry-After} for a token over its
+ * own rate limit, 503 with {@code Retry-After}. Bodies are
  * {@code {"error":…,"message":…}} with fixed messages that never repeat a credential.
  * Immutable and thread-safe.
  */
@@ -24,6 +26,8 @@ final class AuthResponses {
     private static final Answer UNAVAILABLE = new Answer(503, null,
             "temporarily_unavailable", "the token store is unavailable; retry later");
     private static final String RETRY_AFTER = Integer.toString(UNAVAILABLE_RETRY_SECONDS);
+    private static final Answer RATE_LIMITED = new Answer(429, null,
+            "rate_limited", "this token's request rate limit is used up; retry later");
 
     private final String realm;
     private final boolean insufficientScopeChallenge;
@@ -57,7 +61,14 @@ final class AuthResponses {
         if (!(decision instanceof AuthDecision.Denied)) {
             throw new IllegalArgumentException("a granted request is not rejected");
         }
-        answerFor((AuthDecision.Denied) decision).send(response);
+        AuthDecision.Denied denied = (AuthDecision.Denied) decision;
+        if (denied.reason() == DenialReason.RATE_LIMITED) {
+            Duration wait = denied.retryAfter() == null ? Duration.ofSeconds(1) : denied.retryAfter();
+            response.setHeader("Retry-After", Long.toString(seconds(wait)));
+            RATE_LIMITED.send(response);
+            return;
+        }
+        answerFor(denied).send(response);
     }
 
     private Answer answerFor(AuthDecision.Denied denied) {

@@ -48,6 +48,20 @@ final class JsonText {
         return put(name, value == null ? null : value.toString());
     }
 
+    /**
+     * A record's restrictions: {@code allowedAddresses} (an array, or null for any address),
+     * {@code rateLimit} (text, or null) and {@code disabled}.
+     */
+    JsonText restrictions(dev.scopekey.domain.TokenRecord record) {
+        if (record.allowedAddresses() == null) {
+            put("allowedAddresses", (String) null);
+        } else {
+            put("allowedAddresses", record.allowedAddresses().texts());
+        }
+        put("rateLimit", record.rateLimit() == null ? null : record.rateLimit().toString());
+        return put("disabled", record.disabled());
+    }
+
     JsonText put(String name, List<String> values) {
         key(name);
         out.append('[');

@@ -30,6 +30,7 @@ final class RecordJson {
                 .put("createdBy", record.createdBy())
                 .put("expiresAt", record.expiresAt())
                 .put("lastUsedAt", record.lastUsedAt())
+                .restrictions(record)
                 .end();
     }
 
@@ -78,6 +79,7 @@ final class RecordJson {
                 .put("subject", record.subject())
                 .put("createdAt", record.createdAt())
                 .put("expiresAt", record.expiresAt())
+                .restrictions(record)
                 .end();
     }
 }

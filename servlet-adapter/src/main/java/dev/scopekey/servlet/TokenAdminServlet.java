@@ -63,7 +63,7 @@ public final class TokenAdminServlet extends HttpServlet {
         List<String> path = PathPattern.split(request.getPathInfo() == null ? "" : request.getPathInfo());
         String allowed = path.isEmpty() ? "GET, POST, DELETE"
                 : path.size() == 1 && path.get(0).equals(LOGOUT) ? "POST, DELETE"
-                : path.size() == 1 ? "DELETE"
+                : path.size() == 1 ? "DELETE, PATCH"
                 : path.size() == 2 && path.get(1).equals(ROTATE) ? "POST" : null;
         String method = request.getMethod();
         try {
@@ -76,6 +76,9 @@ public final class TokenAdminServlet extends HttpServlet {
                 root(service, method, request, response);
             } else if (path.size() == 1 && method.equals("POST")) {
                 answer(request, response, service.logout(caller(request)), 204, null);
+            } else if (path.size() == 1 && method.equals("PATCH")) {
+                answer(request, response, service.update(caller(request), path.get(0), AdminRequests.update(request)),
+                        200, RecordJson::publicRecord);
             } else if (path.size() == 1) {
                 answer(request, response, service.revoke(caller(request), path.get(0)), 204, null);
             } else {

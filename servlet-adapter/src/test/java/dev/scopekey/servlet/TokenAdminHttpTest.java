@@ -117,7 +117,7 @@ class TokenAdminHttpTest extends HttpTestSupport {
         assertTrue(list.body().contains(Json.field(minted.body(), "prefix")));
         Map<?, ?> first = (Map<?, ?>) Json.array(list.body()).get(0);
         assertEquals(java.util.Set.of("prefix", "scopes", "name", "subject", "source", "createdAt", "createdBy",
-                "expiresAt", "lastUsedAt"), first.keySet());
+                "expiresAt", "lastUsedAt", "allowedAddresses", "rateLimit", "disabled"), first.keySet());
     }
 
     @Test

@@ -1,9 +1,12 @@
 package dev.scopekey.testkit;
 
 import dev.scopekey.domain.ActorLabel;
+import dev.scopekey.domain.AddressList;
 import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.RequestRate;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,8 +66,8 @@ public final class RecordArbitraries {
                 ScopeArbitraries.scopeSets(), names().injectNull(ABSENT), subjects().injectNull(ABSENT), instant,
                 actor)
                 .as(Identity::new);
-        return Combinators.combine(identity, instant, instant, instant, actor)
-                .as((id, expiresAt, lastUsedAt, revokedAt, revokedBy) -> TokenRecord
+        return Combinators.combine(identity, instant, instant, instant, actor, restrictions())
+                .as((id, expiresAt, lastUsedAt, revokedAt, revokedBy, restrictions) -> restrictions.applyTo(TokenRecord
                         .builder(id.token().prefix(), id.token().hash(), id.scopes())
                         .name(id.name())
                         .subject(id.subject())
@@ -74,7 +77,64 @@ public final class RecordArbitraries {
                         .lastUsedAt(lastUsedAt)
                         .revokedAt(revokedAt)
                         .revokedBy(revokedBy)
-                        .build());
+                        .build()));
+    }
+
+    /**
+     * Per-token restrictions, as the update that sets them: none, an address allow-list, a rate
+     * limit, disabled, or any mix (each absent more often than not).
+     *
+     * @return the arbitrary
+     */
+    public static Arbitrary<TokenUpdate> restrictions() {
+        return Combinators.combine(addressLists().injectNull(0.7), rates().injectNull(0.7),
+                        Arbitraries.of(false, false, true))
+                .as((addresses, rate, disabled) -> {
+                    TokenUpdate update = TokenUpdate.none().disabled(disabled);
+                    update = addresses == null ? update : update.allowedAddresses(addresses);
+                    return rate == null ? update : update.rateLimit(rate);
+                });
+    }
+
+    /**
+     * Address allow-lists of one to five IPv4 and IPv6 addresses and ranges.
+     *
+     * @return the arbitrary
+     */
+    public static Arbitrary<AddressList> addressLists() {
+        Arbitrary<String> v4 = Combinators.combine(Arbitraries.integers().between(0, 255).list().ofSize(4),
+                        Arbitraries.integers().between(0, 32))
+                .as((octets, length) -> range(octets, 8, length));
+        Arbitrary<String> v6 = Combinators.combine(Arbitraries.integers().between(0, 0xffff).list().ofSize(8),
+                        Arbitraries.integers().between(0, 128))
+                .as((groups, length) -> range(groups, 16, length));
+        return Arbitraries.oneOf(v4, v6).list().ofMinSize(1).ofMaxSize(5).map(AddressList::of);
+    }
+
+    /**
+     * Request rates: 1 to 100000 permits per second, minute, hour, day or a number of minutes.
+     *
+     * @return the arbitrary
+     */
+    public static Arbitrary<RequestRate> rates() {
+        Arbitrary<Duration> period = Arbitraries.oneOf(
+                Arbitraries.of(Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(1)),
+                Arbitraries.integers().between(2, 10_000).map(Duration::ofMinutes));
+        return Combinators.combine(Arbitraries.integers().between(1, 100_000), period).as(RequestRate::new);
+    }
+
+    /** The CIDR text of {@code parts} (each {@code bits} wide) cut to {@code length}, host bits cleared. */
+    private static String range(List<Integer> parts, int bits, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            int kept = Math.max(0, Math.min(bits, length - i * bits));
+            int value = kept == 0 ? 0 : parts.get(i) & (((1 << kept) - 1) << (bits - kept));
+            if (i > 0) {
+                text.append(bits == 8 ? '.' : ':');
+            }
+            text.append(bits == 8 ? Integer.toString(value) : Integer.toHexString(value));
+        }
+        return text + "/" + length;
     }
 
     /**

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.ActorLabel;
+import dev.scopekey.domain.AddressList;
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
+import dev.scopekey.domain.RequestRate;
 import dev.scopekey.domain.TokenFormat;
 import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenUpdate;
 import dev.scopekey.port.TokenQuery;
 import dev.scopekey.service.Caller;
 import dev.scopekey.service.ClientRequest;
@@ -23,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -208,6 +212,56 @@ public abstract class TokenStoreContract extends LifecycleContract {
 
     private static MintedToken mint(TokenService service, MintRequest request) {
         return service.mint(OPERATOR, request).value();
+    }
+
+    @Test
+    void update_changesOnlyTheEditableFields_keepsRevocationAndUse_andIsPersisted() throws Exception {
+        MutableClock clock = MutableClock.start();
+        TokenService service = service(clock);
+        MintedToken minted = mint(service, MintRequest.of("kafka:read").named("before").forSubject("alice"));
+        String hash = minted.token().hash();
+        store().recordUse(Map.of(hash, clock.instant()));
+        TokenRecord used = store().findByHash(hash).orElseThrow();
+        TokenUpdate update = TokenUpdate.none().name("after").allowedAddresses(AddressList.parse("10.0.0.0/8,::1"))
+                .rateLimit(RequestRate.parse("100/minute")).disabled(true);
+
+        TokenRecord updated = store().update(hash, update).orElseThrow();
+
+        assertEquals(update.applyTo(used), updated, "only name, addresses, rate and disabled change");
+        assertEquals(Optional.of(updated), store().findByHash(hash));
+        assertEquals(Optional.of(updated), reopen(store()).findByHash(hash), "the update is persisted");
+        assertEquals(Optional.empty(), store().update(TokenHash.hexOf("no such token"), update));
+
+        service.revoke(OPERATOR, minted.record().prefix());
+        TokenRecord revoked = store().findByHash(hash).orElseThrow();
+        TokenRecord enabled = store().update(hash, TokenUpdate.none().disabled(false).allowedAddresses(null)
+                .rateLimit(null)).orElseThrow();
+        assertEquals(revoked.revokedAt(), enabled.revokedAt(), "an update never undoes a revocation");
+        assertFalse(enabled.isRestricted());
+        assertEquals(used.lastUsedAt(), enabled.lastUsedAt());
+    }
+
+    @Test
+    void service_update_restrictsDisablesAndEnables_withoutRotating() {
+        MutableClock clock = MutableClock.start();
+        TokenService service = service(clock);
+        MintedToken minted = mint(service, MintRequest.of("kafka:read"));
+        String token = minted.token().reveal();
+        String prefix = minted.record().prefix();
+        ClientRequest loopback = ClientRequest.from("127.0.0.1");
+
+        assertTrue(service.update(OPERATOR, prefix, TokenUpdate.none()
+                .allowedAddresses(AddressList.parse("10.0.0.0/8"))).isDone());
+        assertDenied(DenialReason.ADDRESS_NOT_ALLOWED, service.authenticate(token, loopback));
+        assertTrue(service.authenticate(token, ClientRequest.from("10.1.2.3")).isGranted());
+        assertTrue(service.update(OPERATOR, prefix, TokenUpdate.none().allowedAddresses(null).disabled(true)).isDone());
+        assertDenied(DenialReason.DISABLED, service.authenticate(token, loopback));
+        assertTrue(service.update(OPERATOR, prefix, TokenUpdate.none().disabled(false)).isDone());
+        assertTrue(service.authenticate(token, loopback).isGranted(), "the same token works again");
+        assertEquals(Refusal.Kind.INVALID_REQUEST, service.update(OPERATOR, prefix, TokenUpdate.none()).refusal().kind());
+        service.revoke(OPERATOR, prefix);
+        assertEquals(Refusal.Kind.NOT_FOUND,
+                service.update(OPERATOR, prefix, TokenUpdate.none().name("x")).refusal().kind());
     }
 
     private static void assertDenied(DenialReason reason, AuthDecision decision) {

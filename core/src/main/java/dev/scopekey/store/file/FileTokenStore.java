@@ -2,6 +2,7 @@ package dev.scopekey.store.file;
 
 import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenUpdate;
 import dev.scopekey.port.StoreStatistics;
 import dev.scopekey.port.TokenChange;
 import dev.scopekey.port.TokenQuery;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -206,6 +208,22 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
     @Override
     public void apply(TokenChange change) {
         mutate(current -> current.apply(change), Map.of());
+    }
+
+    /** Under the file's locks, on the file as it is then: a revocation made meanwhile is kept. */
+    @Override
+    public Optional<TokenRecord> update(String hash, TokenUpdate update) {
+        AtomicReference<TokenRecord> updated = new AtomicReference<>();
+        mutate(current -> {
+            updated.set(null);
+            Optional<TokenRecord> found = index(current).findByHash(hash);
+            if (found.isEmpty()) {
+                return current;
+            }
+            updated.set(update.applyTo(found.get()));
+            return current.apply(TokenChange.update(List.of(updated.get())));
+        }, Map.of());
+        return Optional.ofNullable(updated.get());
     }
 
     /** Writes {@code used=} for every token that needs it in one write; legacy tokens' uses stay in memory. */

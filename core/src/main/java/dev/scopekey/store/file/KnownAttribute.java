@@ -1,5 +1,7 @@
 package dev.scopekey.store.file;
 
+import dev.scopekey.domain.AddressList;
+import dev.scopekey.domain.RequestRate;
 import dev.scopekey.domain.TokenRecord;
 import java.time.Instant;
 
@@ -8,27 +10,51 @@ import java.time.Instant;
  * Any other key is kept as written.
  */
 enum KnownAttribute {
-    SUBJECT("subject", false),
-    BY("by", false),
-    EXPIRES("expires", true),
-    REVOKED("revoked", true),
-    REVOKED_BY("revokedBy", false),
-    USED("used", true);
+    SUBJECT("subject", Kind.TEXT),
+    BY("by", Kind.TEXT),
+    EXPIRES("expires", Kind.TIME),
+    REVOKED("revoked", Kind.TIME),
+    REVOKED_BY("revokedBy", Kind.TEXT),
+    USED("used", Kind.TIME),
+    ADDRESSES("addresses", Kind.ADDRESSES),
+    RATE("rate", Kind.RATE),
+    DISABLED("disabled", Kind.FLAG);
+
+    /** How an attribute's value is read and written, and the rule a bad one breaks. */
+    private enum Kind {
+        TEXT(LineProblem.BAD_TEXT_ATTRIBUTE),
+        TIME(LineProblem.BAD_TIME_ATTRIBUTE),
+        ADDRESSES(LineProblem.BAD_ADDRESSES_ATTRIBUTE),
+        RATE(LineProblem.BAD_RATE_ATTRIBUTE),
+        FLAG(LineProblem.BAD_FLAG_ATTRIBUTE);
+
+        private final LineProblem problem;
+
+        Kind(LineProblem problem) {
+            this.problem = problem;
+        }
+    }
 
     private final String key;
-    private final boolean time;
+    private final Kind kind;
 
-    KnownAttribute(String key, boolean time) {
+    KnownAttribute(String key, Kind kind) {
         this.key = key;
-        this.time = time;
+        this.kind = kind;
     }
 
     String key() {
         return key;
     }
 
-    boolean isTime() {
-        return time;
+    /** Whether the value is free text, which a writer checks for control characters. */
+    boolean isText() {
+        return kind == Kind.TEXT;
+    }
+
+    /** The rule a value this attribute cannot read breaks. */
+    LineProblem problem() {
+        return kind.problem;
     }
 
     /** The attribute for this key, or null when the key is not a known one. */
@@ -41,10 +67,40 @@ enum KnownAttribute {
         return null;
     }
 
-    /** This attribute's value in {@code record}: a String, an Instant, or null when absent or empty. */
+    /**
+     * The value as written read into what a record holds (a String, Instant, AddressList,
+     * RequestRate or Boolean), or null when it is malformed; no name is ever looked up.
+     */
+    Object parse(String value) {
+        switch (kind) {
+            case TIME:
+                return InstantText.parse(value);
+            case ADDRESSES:
+                try {
+                    return AddressList.parse(value);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            case RATE:
+                try {
+                    return RequestRate.parse(value);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            case FLAG:
+                return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
+            default:
+                return value.isEmpty() || TokenLineParser.hasControl(value) ? null : value;
+        }
+    }
+
+    /**
+     * This attribute's value in {@code record}: a String, an Instant, an AddressList, a
+     * RequestRate or {@code Boolean.TRUE}, or null when absent, empty or false.
+     */
     Object valueIn(TokenRecord record) {
         Object value = rawValueIn(record);
-        return "".equals(value) ? null : value;
+        return "".equals(value) || Boolean.FALSE.equals(value) ? null : value;
     }
 
     private Object rawValueIn(TokenRecord record) {
@@ -61,6 +117,12 @@ enum KnownAttribute {
                 return record.revokedBy();
             case USED:
                 return record.lastUsedAt();
+            case ADDRESSES:
+                return record.allowedAddresses();
+            case RATE:
+                return record.rateLimit();
+            case DISABLED:
+                return record.disabled();
             default:
                 throw new AssertionError(this);
         }
@@ -68,6 +130,6 @@ enum KnownAttribute {
 
     /** The value as the store writes it. */
     String format(Object value) {
-        return time ? InstantText.format((Instant) value) : (String) value;
+        return kind == Kind.TIME ? InstantText.format((Instant) value) : value.toString();
     }
 }

@@ -30,6 +30,12 @@ public enum LineProblem {
     BAD_TEXT_ATTRIBUTE("by=, revokedBy= and subject= take a non-empty value without control characters"),
     /** A known attribute appears twice. */
     DUPLICATE_ATTRIBUTE("a known attribute appears more than once"),
+    /** {@code addresses=} is not a list of IP addresses and CIDR ranges. */
+    BAD_ADDRESSES_ATTRIBUTE("addresses= takes comma-separated IPv4 or IPv6 addresses and CIDR ranges"),
+    /** {@code rate=} is not a rate. */
+    BAD_RATE_ATTRIBUTE("rate= takes <permits>/<period>, such as 100/minute"),
+    /** {@code disabled=} is neither true nor false. */
+    BAD_FLAG_ATTRIBUTE("disabled= takes true or false"),
     /** The token is on an earlier line already. */
     DUPLICATE_TOKEN("the same token (same hash) is on an earlier line");
 

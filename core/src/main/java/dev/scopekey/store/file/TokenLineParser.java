@@ -1,7 +1,9 @@
 package dev.scopekey.store.file;
 
+import dev.scopekey.domain.AddressList;
 import dev.scopekey.domain.InvalidScopeException;
 import dev.scopekey.domain.PlainToken;
+import dev.scopekey.domain.RequestRate;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
@@ -82,6 +84,9 @@ final class TokenLineParser {
                 .lastUsedAt((Instant) known.get(KnownAttribute.USED))
                 .revokedAt((Instant) known.get(KnownAttribute.REVOKED))
                 .revokedBy((String) known.get(KnownAttribute.REVOKED_BY))
+                .allowedAddresses((AddressList) known.get(KnownAttribute.ADDRESSES))
+                .rateLimit((RequestRate) known.get(KnownAttribute.RATE))
+                .disabled(Boolean.TRUE.equals(known.get(KnownAttribute.DISABLED)))
                 .build();
         return Result.of(new TokenEntry(credential, false, fields[1], name, created, attributes, record));
     }
@@ -133,9 +138,9 @@ final class TokenLineParser {
             if (known.containsKey(attribute)) {
                 return LineProblem.DUPLICATE_ATTRIBUTE;
             }
-            Object parsed = attribute.isTime() ? InstantText.parse(value) : textValue(value);
+            Object parsed = attribute.parse(value);
             if (parsed == null) {
-                return attribute.isTime() ? LineProblem.BAD_TIME_ATTRIBUTE : LineProblem.BAD_TEXT_ATTRIBUTE;
+                return attribute.problem();
             }
             known.put(attribute, parsed);
         }
@@ -153,10 +158,6 @@ final class TokenLineParser {
             }
         }
         return true;
-    }
-
-    private static String textValue(String value) {
-        return value.isEmpty() || hasControl(value) ? null : value;
     }
 
     /** Whether the text holds a control character (a tab, a line break, DEL, C1 …). */

@@ -56,10 +56,11 @@ final class TokenLineWriter {
             }
             seen.add(known);
             Object value = known.valueIn(record);
-            if (value == null) {
-                continue;
+            if (Objects.equals(value, known.valueIn(old))) {
+                attributes.add(attribute.text());
+            } else if (value != null) {
+                attributes.add(field(known, value));
             }
-            attributes.add(value.equals(known.valueIn(old)) ? attribute.text() : field(known, value));
         }
         appendMissing(attributes, seen, record);
         return join(entry.credential(), scopes, name, created, attributes);
@@ -76,7 +77,7 @@ final class TokenLineWriter {
 
     private static String field(KnownAttribute known, Object value) {
         String formatted = known.format(value);
-        if (!known.isTime()) {
+        if (known.isText()) {
             text(known.key(), formatted);
         }
         return known.key() + "=" + formatted;

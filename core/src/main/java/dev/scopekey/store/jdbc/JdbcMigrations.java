@@ -37,7 +37,7 @@ public final class JdbcMigrations {
     private static final int LOCK_WAIT_SECONDS = 60;
 
     /** Every migration, oldest first, named as its resource file (without {@code .sql}). */
-    static final List<String> MIGRATIONS = List.of("V1__tokens");
+    static final List<String> MIGRATIONS = List.of("V1__tokens", "V2__token_restrictions");
 
     private JdbcMigrations() {
     }
@@ -170,7 +170,7 @@ public final class JdbcMigrations {
         return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 
-    private static long checksum(String script) {
+    static long checksum(String script) {
         CRC32 crc = new CRC32();
         crc.update(script.getBytes(StandardCharsets.UTF_8));
         return crc.getValue();

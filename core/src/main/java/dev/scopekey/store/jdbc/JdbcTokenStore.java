@@ -2,6 +2,7 @@ package dev.scopekey.store.jdbc;
 
 import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenUpdate;
 import dev.scopekey.port.DuplicateTokenException;
 import dev.scopekey.port.StoreStatistics;
 import dev.scopekey.port.TokenChange;
@@ -159,6 +160,34 @@ public final class JdbcTokenStore implements TokenStore, AutoCloseable {
         } finally {
             // also after a failure: a commit whose answer was lost may have gone through
             cache.invalidate(touched);
+        }
+    }
+
+    /**
+     * Locks the row, applies the update to it as it is then, and writes back only the editable
+     * columns, in one transaction: a revocation or a last use written meanwhile is never undone.
+     */
+    @Override
+    public Optional<TokenRecord> update(String hash, TokenUpdate update) {
+        try {
+            return database.write("update a token", connection -> {
+                List<TokenRecord> rows = query(connection, TokenRows.FIND_BY_HASH_FOR_UPDATE, hash);
+                if (rows.isEmpty()) {
+                    return Optional.<TokenRecord>empty();
+                }
+                TokenRecord updated = update.applyTo(rows.get(0));
+                TokenRows.checkFits(updated);
+                try (PreparedStatement statement = database.prepare(connection, TokenRows.UPDATE_METADATA)) {
+                    TokenRows.bindMetadata(statement, updated);
+                    statement.executeUpdate();
+                }
+                if (database.dialect(connection) == Dialect.POSTGRESQL) {
+                    PostgresInvalidations.notify(database, connection, instanceId, Set.of(hash));
+                }
+                return Optional.of(updated);
+            });
+        } finally {
+            cache.invalidate(Set.of(hash));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.scopekey.store.jdbc;
 
+import dev.scopekey.domain.AddressList;
 import dev.scopekey.domain.InvalidScopeException;
+import dev.scopekey.domain.RequestRate;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.domain.TokenSource;
@@ -24,16 +26,22 @@ final class TokenRows {
     static final int MAX_TEXT = 255;
 
     private static final String COLUMNS = "hash, prefix, scopes, name, subject, created_at, created_by, "
-            + "expires_at, last_used_at, revoked_at, revoked_by, source";
+            + "expires_at, last_used_at, revoked_at, revoked_by, source, allowed_addresses, rate_limit, disabled";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM scopekey_tokens";
 
     static final String FIND_BY_HASH = SELECT + " WHERE hash = ?";
     static final String FIND_BY_PREFIX = SELECT + " WHERE prefix = ? ORDER BY hash";
-    static final String INSERT = "INSERT INTO scopekey_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT = "INSERT INTO scopekey_tokens (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The record with this hash, its row locked until the transaction ends. */
+    static final String FIND_BY_HASH_FOR_UPDATE = FIND_BY_HASH + " FOR UPDATE";
     /** Replaces every field of a record but its hash and prefix. */
     static final String UPDATE = "UPDATE scopekey_tokens SET scopes = ?, name = ?, subject = ?, created_at = ?, "
-            + "created_by = ?, expires_at = ?, last_used_at = ?, revoked_at = ?, revoked_by = ?, source = ? "
-            + "WHERE hash = ?";
+            + "created_by = ?, expires_at = ?, last_used_at = ?, revoked_at = ?, revoked_by = ?, source = ?, "
+            + "allowed_addresses = ?, rate_limit = ?, disabled = ? WHERE hash = ?";
+    /** Replaces a record's editable metadata and nothing else. */
+    static final String UPDATE_METADATA = "UPDATE scopekey_tokens SET name = ?, allowed_addresses = ?, "
+            + "rate_limit = ?, disabled = ? WHERE hash = ?";
     /** One token's last use, only ever forwards. */
     static final String RECORD_USE = "UPDATE scopekey_tokens SET last_used_at = ? "
             + "WHERE hash = ? AND (last_used_at IS NULL OR last_used_at < ?)";
@@ -105,6 +113,22 @@ final class TokenRows {
         dialect.bindInstant(statement, 10, truncate(record.revokedAt()));
         statement.setString(11, record.revokedBy());
         statement.setString(12, record.source().name());
+        bindRestrictions(statement, 13, record);
+    }
+
+    /** Binds the allow-list, rate limit and disabled flag from parameter {@code first} on. */
+    private static void bindRestrictions(PreparedStatement statement, int first, TokenRecord record)
+            throws SQLException {
+        statement.setString(first, record.allowedAddresses() == null ? null : record.allowedAddresses().toString());
+        statement.setString(first + 1, record.rateLimit() == null ? null : record.rateLimit().toString());
+        statement.setBoolean(first + 2, record.disabled());
+    }
+
+    /** Binds every parameter of {@link #UPDATE_METADATA}. */
+    static void bindMetadata(PreparedStatement statement, TokenRecord record) throws SQLException {
+        statement.setString(1, record.name());
+        bindRestrictions(statement, 2, record);
+        statement.setString(5, record.hash());
     }
 
     /** Binds every parameter of {@link #UPDATE}. */
@@ -119,7 +143,8 @@ final class TokenRows {
         dialect.bindInstant(statement, 8, truncate(record.revokedAt()));
         statement.setString(9, record.revokedBy());
         statement.setString(10, record.source().name());
-        statement.setString(11, record.hash());
+        bindRestrictions(statement, 11, record);
+        statement.setString(14, record.hash());
     }
 
     /** Binds {@link #RECORD_USE} for one token. */
@@ -146,6 +171,8 @@ final class TokenRows {
 
     private static TokenRecord readValid(ResultSet row, Dialect dialect) throws SQLException {
         String scopes = row.getString("scopes");
+        String addresses = row.getString("allowed_addresses");
+        String rate = row.getString("rate_limit");
         return TokenRecord.builder(
                         row.getString("prefix"),
                         row.getString("hash"),
@@ -159,6 +186,9 @@ final class TokenRows {
                 .revokedAt(dialect.readInstant(row, "revoked_at"))
                 .revokedBy(row.getString("revoked_by"))
                 .source(TokenSource.valueOf(row.getString("source")))
+                .allowedAddresses(addresses == null ? null : AddressList.parse(addresses))
+                .rateLimit(rate == null ? null : RequestRate.parse(rate))
+                .disabled(row.getBoolean("disabled"))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.scopekey.store.memory;
 
 import dev.scopekey.domain.TokenHash;
 import dev.scopekey.domain.TokenRecord;
+import dev.scopekey.domain.TokenUpdate;
 import dev.scopekey.port.DuplicateTokenException;
 import dev.scopekey.port.StoreStatistics;
 import dev.scopekey.port.TokenChange;
@@ -67,6 +68,16 @@ public final class InMemoryTokenStore implements TokenStore {
         return index.list(query.subject(), query.afterPrefix(), query.liveAt(), query.limit());
     }
 
+    @Override
+    public synchronized Optional<TokenRecord> update(String hash, TokenUpdate update) {
+        return TokenStore.super.update(hash, update); // atomic: apply and recordUse take the same lock
+    }
+
+    /**
+     * Inserts and replaces records under this store's lock.
+     *
+     * @param change the records to insert and replace
+     */
     @Override
     public synchronized void apply(TokenChange change) {
         try {

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.domain.ActorLabel;
+import dev.scopekey.domain.AddressList;
+import dev.scopekey.domain.RequestRate;
+import dev.scopekey.domain.TokenUpdate;
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.PlainToken;
@@ -121,9 +124,9 @@ abstract class AbstractJdbcTokenStoreTest {
     // --- schema and migrations --------------------------------------------------------------
 
     @Test
-    void migrate_onACurrentSchema_appliesNothing_andHistoryHoldsV1() throws SQLException {
+    void migrate_onACurrentSchema_appliesNothing_andHistoryHoldsV1AndV2() throws SQLException {
         assertEquals(List.of(), store().migrate());
-        assertEquals(List.of(1), queryInts(db.dataSource(), "SELECT version FROM scopekey_schema_history"));
+        assertEquals(List.of(1, 2), queryInts(db.dataSource(), "SELECT version FROM scopekey_schema_history ORDER BY version"));
     }
 
     @Test
@@ -144,15 +147,83 @@ abstract class AbstractJdbcTokenStoreTest {
                 for (Future<List<String>> run : runs) {
                     applied.addAll(run.get(60, TimeUnit.SECONDS));
                 }
-                assertEquals(List.of("V1__tokens"), applied);
+                assertEquals(List.of("V1__tokens", "V2__token_restrictions"), applied);
             } finally {
                 pool.shutdownNow();
             }
-            assertEquals(List.of(1), queryInts(fresh.dataSource(), "SELECT version FROM scopekey_schema_history"));
+            assertEquals(List.of(1, 2), queryInts(fresh.dataSource(),
+                    "SELECT version FROM scopekey_schema_history ORDER BY version"));
             JdbcTokenStore store = track(JdbcTokenStore.builder(fresh.dataSource()).listenForChanges(false).build());
             store.apply(TokenChange.insert(record("sk_fresh", "fresh")));
             assertEquals(1, store.findByPrefix("sk_fresh").size());
         }
+    }
+
+    /**
+     * A database at schema V1 with tokens in it (as 0.1.0 left it) is upgraded in place by V2: the
+     * old rows read as unrestricted records and still authorize, and the new columns then work.
+     */
+    @Test
+    void migrate_upgradesAV1DatabaseWithTokens_whichStillAuthorize() throws Exception {
+        try (TestDatabase v1 = TestDatabase.of(dialect())) {
+            String script = JdbcMigrations.script(dialect(), "V1__tokens");
+            for (String sql : SqlScript.statements(script)) {
+                v1.execute(sql);
+            }
+            v1.execute("CREATE TABLE " + JdbcMigrations.HISTORY_TABLE + " (version INTEGER NOT NULL PRIMARY KEY, "
+                    + "description VARCHAR(200) NOT NULL, checksum BIGINT NOT NULL, installed_at "
+                    + dialect().timestampType() + " NOT NULL)");
+            v1.execute("INSERT INTO " + JdbcMigrations.HISTORY_TABLE + " VALUES (1, 'tokens', "
+                    + JdbcMigrations.checksum(script) + ", " + dialect().utcNow() + ")");
+            PlainToken live = TokenFormat.standard().generate(new SecureRandom());
+            PlainToken revoked = TokenFormat.standard().generate(new SecureRandom());
+            v1.execute("INSERT INTO scopekey_tokens (hash, prefix, scopes, name, subject, source) VALUES ('"
+                    + live.hash() + "', '" + live.prefix() + "', 'kafka:read,reports:*', 'old ci', 'team-a', 'STORE')");
+            v1.execute("INSERT INTO scopekey_tokens (hash, prefix, scopes, revoked_by, revoked_at, source) VALUES ('"
+                    + revoked.hash() + "', '" + revoked.prefix() + "', 'kafka:read', 'cli', "
+                    + dialect().utcNow() + ", 'STORE')");
+
+            assertEquals(List.of("V2__token_restrictions"), JdbcMigrations.apply(v1.dataSource()));
+            assertEquals(List.of(), JdbcMigrations.apply(v1.dataSource()));
+
+            JdbcTokenStore store = store(v1.dataSource(), b -> { });
+            TokenRecord old = store.findByHash(live.hash()).orElseThrow();
+            assertEquals("old ci", old.name());
+            assertEquals("team-a", old.subject());
+            assertFalse(old.isRestricted());
+            clock.set(Instant.now().plus(Duration.ofDays(1))); // after the revocation the database timed
+            TokenService service = service(store);
+            AuthDecision decision = service.authenticate(live.reveal(), ClientRequest.from("127.0.0.1"));
+            assertTrue(decision.isGranted(), decision.toString());
+            assertEquals(DenialReason.REVOKED, ((AuthDecision.Denied) service.authenticate(revoked.reveal(),
+                    ClientRequest.from("127.0.0.1"))).reason());
+
+            store.update(live.hash(), TokenUpdate.none().disabled(true)
+                    .allowedAddresses(AddressList.parse("10.0.0.0/8,::1")).rateLimit(RequestRate.parse("5/minute")));
+            TokenRecord restricted = store(v1.dataSource(), b -> { }).findByHash(live.hash()).orElseThrow();
+            assertTrue(restricted.disabled());
+            assertEquals(AddressList.parse("10.0.0.0/8,::1"), restricted.allowedAddresses());
+            assertEquals(RequestRate.parse("5/minute"), restricted.rateLimit());
+            assertEquals(old.name(), restricted.name());
+        } finally {
+            clock.set(T0);
+        }
+    }
+
+    @Test
+    void update_changesOnlyTheEditableColumns_andKeepsARevocationMadeMeanwhile() {
+        JdbcTokenStore store = store();
+        TokenRecord record = record("sk_editable", "editable");
+        store.apply(TokenChange.insert(record));
+        JdbcTokenStore other = store(db.dataSource(), b -> { });
+        other.apply(TokenChange.update(List.of(record.withRevoked(T0, "cli"))));
+
+        TokenRecord updated = store.update(record.hash(), TokenUpdate.none().name("renamed")).orElseThrow();
+
+        assertEquals("renamed", updated.name());
+        assertEquals(T0, updated.revokedAt(), "the revocation is read under the row lock, not from the cache");
+        assertEquals(updated, uncachedStore().findByHash(record.hash()).orElseThrow());
+        assertEquals(Optional.empty(), store.update(TokenHash.hexOf("nobody"), TokenUpdate.none().name("x")));
     }
 
     // --- records ----------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package dev.scopekey.testkit.example;
 
+import dev.scopekey.domain.AddressList;
+import dev.scopekey.domain.RequestRate;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenRecord;
 import dev.scopekey.domain.TokenSource;
@@ -106,7 +108,9 @@ public final class KeyValueTokenStore implements TokenStore {
     private static String encode(TokenRecord r) {
         return String.join("|", text(r.prefix()), r.hash(), text(r.scopes().toCommaList()), text(r.name()),
                 text(r.subject()), seconds(r.createdAt()), text(r.createdBy()), seconds(r.expiresAt()),
-                seconds(r.lastUsedAt()), seconds(r.revokedAt()), text(r.revokedBy()), r.source().name());
+                seconds(r.lastUsedAt()), seconds(r.revokedAt()), text(r.revokedBy()), r.source().name(),
+                text(r.allowedAddresses() == null ? null : r.allowedAddresses().toString()),
+                text(r.rateLimit() == null ? null : r.rateLimit().toString()), Boolean.toString(r.disabled()));
     }
 
     private static TokenRecord decode(String encoded) {
@@ -121,6 +125,9 @@ public final class KeyValueTokenStore implements TokenStore {
                 .revokedAt(instant(f[9]))
                 .revokedBy(untext(f[10]))
                 .source(TokenSource.valueOf(f[11]))
+                .allowedAddresses(NULL.equals(f[12]) ? null : AddressList.parse(untext(f[12])))
+                .rateLimit(NULL.equals(f[13]) ? null : RequestRate.parse(untext(f[13])))
+                .disabled(Boolean.parseBoolean(f[14]))
                 .build();
     }
 
