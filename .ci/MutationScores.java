@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * packages that must have no mutant without coverage and one has none, or when a report is
  * missing. PIT itself enforces each group's score threshold.
  *
- * <p>Arguments, one per group: {@code <name>=<report directory>[=<class prefix>,<class prefix>...]};
- * the prefixes are the classes in which a NO_COVERAGE mutant fails the build.
+ * <p>Arguments, one per group:
+ * {@code <name>=<report directory>[=<class prefix>,<class prefix>...[=<allowed>]]}; the prefixes
+ * are the classes in which NO_COVERAGE mutants fail the build once there are more than
+ * {@code allowed} of them (0 unless given: a ratchet while a group is brought to 0).
  *
  * <p>Run with the JDK's single-file launcher: {@code java .ci/MutationScores.java ...}.
  */
@@ -32,10 +34,12 @@ public final class MutationScores {
         List<String> problems = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (String arg : args) {
-            String[] parts = arg.split("=", 3);
+            String[] parts = arg.split("=", 4);
             String name = parts[0];
             Path report = Path.of(parts[1], "mutations.xml");
             List<String> guarded = parts.length > 2 ? List.of(parts[2].split(",")) : List.of();
+            int allowed = parts.length > 3 ? Integer.parseInt(parts[3]) : 0;
+            List<String> uncovered = new ArrayList<>();
             if (!Files.isRegularFile(report)) {
                 problems.add(name + ": no report at " + report);
                 continue;
@@ -50,8 +54,12 @@ public final class MutationScores {
                 String mutatedClass = m.group(2);
                 if (status.equals("NO_COVERAGE") && guarded.stream().anyMatch(mutatedClass::startsWith)) {
                     String mutator = m.group(4).substring(m.group(4).lastIndexOf('.') + 1);
-                    problems.add(name + ": no test covers " + mutatedClass + " line " + m.group(3) + " (" + mutator + ")");
+                    uncovered.add(name + ": no test covers " + mutatedClass + " line " + m.group(3) + " (" + mutator + ")");
                 }
+            }
+            if (uncovered.size() > allowed) {
+                problems.addAll(uncovered);
+                problems.add(name + ": " + uncovered.size() + " mutants without coverage, at most " + allowed + " allowed");
             }
             int detected = byStatus.getOrDefault("KILLED", 0) + byStatus.getOrDefault("TIMED_OUT", 0);
             double score = all == 0 ? 0 : 100.0 * detected / all;
