@@ -3,6 +3,7 @@ package dev.scopekey.servlet;
 import dev.scopekey.audit.Slf4jAuditSink;
 import dev.scopekey.port.TokenStore;
 import dev.scopekey.service.TokenService;
+import dev.scopekey.service.TokenServiceBuilder;
 import jakarta.servlet.ServletContext;
 import java.util.function.UnaryOperator;
 
@@ -49,17 +50,31 @@ final class ServiceSetup {
                     + ScopeKeyFilter.SERVICE_ATTRIBUTE);
         }
         TokenStore store = StoreLocation.open(settings.store());
-        MintRate rate = mintRate == null ? MintRate.DEFAULT : mintRate;
-        String adminToken = settings.adminTokenEnv() == null ? null : environment.apply(settings.adminTokenEnv());
         try {
-            TokenService service = TokenService.builder(store)
+            return new ServiceSetup(builder(store, mintRate, settings.adminTokenEnv(), environment).build(), store);
+        } catch (IllegalArgumentException e) {
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    /**
+     * A builder of the service over {@code store} as the filter configures it: the SLF4J audit
+     * sink, {@code mintRate} (or the default) and the break-glass token from the variable
+     * {@code adminTokenEnv} names.
+     *
+     * @throws IllegalArgumentException if that variable holds no valid token
+     */
+    static TokenServiceBuilder builder(TokenStore store, MintRate mintRate, String adminTokenEnv,
+                                       UnaryOperator<String> environment) {
+        MintRate rate = mintRate == null ? MintRate.DEFAULT : mintRate;
+        String adminToken = adminTokenEnv == null ? null : environment.apply(adminTokenEnv);
+        try {
+            return TokenService.builder(store)
                     .audit(new Slf4jAuditSink())
                     .mintRate(rate.permits(), rate.period())
-                    .adminToken(adminToken)
-                    .build();
-            return new ServiceSetup(service, store);
+                    .adminToken(adminToken);
         } catch (IllegalArgumentException badToken) {
-            closeQuietly(store);
             throw new IllegalArgumentException("the variable named by admin-token-env must hold printable ASCII "
                     + "without spaces");
         }
