@@ -27,7 +27,7 @@ final class Http {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
