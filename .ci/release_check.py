@@ -21,6 +21,8 @@ MODULE_NAMES = {
     "scopekey-servlet": "dev.scopekey.servlet",
     "scopekey-testkit": "dev.scopekey.testkit",
     "scopekey-micrometer": "dev.scopekey.micrometer",
+    "scopekey-spring-boot": "dev.scopekey.spring",
+    "scopekey-spring-boot-starter": "dev.scopekey.spring.starter",
 }
 PUBLISHED_POMS = {"scopekey-parent", "scopekey-bom", *MODULE_NAMES}
 

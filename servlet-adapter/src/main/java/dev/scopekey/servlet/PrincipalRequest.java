@@ -1,6 +1,8 @@
 package dev.scopekey.servlet;
 
 import dev.scopekey.domain.TokenPrincipal;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
@@ -18,6 +20,23 @@ final class PrincipalRequest extends HttpServletRequestWrapper {
     PrincipalRequest(HttpServletRequest request, TokenPrincipal principal) {
         super(request);
         this.principal = principal;
+    }
+
+    /**
+     * The token principal the filter put on {@code request} or on a request it wraps: a layer
+     * after the filter (Spring Security, say) may wrap the request and answer
+     * {@code getUserPrincipal()} with a principal of its own for the same token.
+     *
+     * @return the filter's principal, or null when the filter authenticated no token
+     */
+    static TokenPrincipal of(ServletRequest request) {
+        for (ServletRequest r = request; r != null; r = r instanceof ServletRequestWrapper
+                ? ((ServletRequestWrapper) r).getRequest() : null) {
+            if (r instanceof PrincipalRequest) {
+                return ((PrincipalRequest) r).principal;
+            }
+        }
+        return null;
     }
 
     @Override

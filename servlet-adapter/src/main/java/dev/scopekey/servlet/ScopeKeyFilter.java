@@ -2,7 +2,9 @@ package dev.scopekey.servlet;
 
 import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.service.ClientRequest;
+import dev.scopekey.port.TokenStore;
 import dev.scopekey.service.TokenService;
+import dev.scopekey.service.TokenServiceBuilder;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,51 @@ public final class ScopeKeyFilter implements Filter {
     private record Config(boolean enabled, ServiceSetup setup, RouteRules rules, PathSet publicPaths,
                           AdminServlets admin, boolean formBodyTokenCheck, AuthResponses responses,
                           ServletContext context) {
+    }
+
+    /**
+     * Checks init-params as {@link #init} reads them (names, values, route rules, public paths),
+     * without starting anything: for a configuration that is not {@code web.xml}, such as Spring
+     * Boot's {@code scopekey.*} properties, so it is refused with the same messages.
+     *
+     * @param initParams the filter's init-params by name
+     * @throws IllegalArgumentException naming the parameter and what it accepts
+     */
+    public static void validate(Map<String, String> initParams) {
+        FilterSettings settings = FilterSettings.read(initParams);
+        RouteRules.parse(settings.rules(), settings.unmatched());
+        PathSet.parse(settings.publicPaths());
+    }
+
+    /**
+     * A builder of the token service this filter would build itself over {@code store}: the SLF4J
+     * audit sink, the {@code mint-rate} of {@link TokenAdminServlet} (default {@code 10/hour}) and
+     * the break-glass token from the environment variable {@code admin-token-env} names. For an
+     * application that builds the service itself and puts it in {@value #SERVICE_ATTRIBUTE}; it may
+     * add to the builder (a metrics listener, say) before building.
+     *
+     * @param store the token store
+     * @param adminTokenEnv the name of the variable holding the break-glass token, or null for none
+     * @param mintRate {@code <permits>/<period>}, or null for the default
+     * @return the builder
+     * @throws IllegalArgumentException if a value is not accepted, with the init-param's message
+     */
+    public static TokenServiceBuilder serviceBuilder(TokenStore store, String adminTokenEnv, String mintRate) {
+        String env = FilterSettings.envName(FilterSettings.ADMIN_TOKEN_ENV, adminTokenEnv);
+        MintRate rate = mintRate == null || mintRate.isBlank() ? null : MintRate.parse(mintRate);
+        return ServiceSetup.builder(Objects.requireNonNull(store, "store"), rate, env, System::getenv);
+    }
+
+    /**
+     * Answers as the filter does when the token store cannot answer: 503 with {@code Retry-After}
+     * and the JSON error body. For an integration that learns of the outage elsewhere (Spring
+     * Security's introspection, say) and must answer it the same way.
+     *
+     * @param response the response, not yet committed
+     * @throws IOException if writing fails
+     */
+    public static void respondUnavailable(HttpServletResponse response) throws IOException {
+        AuthResponses.unavailable(response);
     }
 
     @Override

@@ -55,23 +55,40 @@ final class ServiceSetup {
                     + ScopeKeyFilter.SERVICE_ATTRIBUTE);
         }
         TokenStore store = StoreLocation.open(settings.store());
-        MintRate rate = mintRate == null ? MintRate.DEFAULT : mintRate;
-        String adminToken = settings.adminTokenEnv() == null ? null : environment.apply(settings.adminTokenEnv());
-        TokenServiceBuilder builder = TokenService.builder(store)
-                .audit(new Slf4jAuditSink())
-                .mintRate(rate.permits(), rate.period());
+        TokenServiceBuilder builder;
         try {
-            builder.adminToken(adminToken);
+            builder = builder(store, mintRate, settings.adminTokenEnv(), environment);
         } catch (IllegalArgumentException badToken) {
             closeQuietly(store);
-            throw new IllegalArgumentException("the variable named by admin-token-env must hold printable ASCII "
-                    + "without spaces");
+            throw badToken;
         }
         try {
             return new ServiceSetup(policies.applyTo(builder).build(), store);
         } catch (IllegalArgumentException | IllegalStateException badPolicy) {
             closeQuietly(store);
             throw badPolicy;
+        }
+    }
+
+    /**
+     * A builder of the service over {@code store} as the filter configures it: the SLF4J audit
+     * sink, {@code mintRate} (or the default) and the break-glass token from the variable
+     * {@code adminTokenEnv} names.
+     *
+     * @throws IllegalArgumentException if that variable holds no valid token
+     */
+    static TokenServiceBuilder builder(TokenStore store, MintRate mintRate, String adminTokenEnv,
+                                       UnaryOperator<String> environment) {
+        MintRate rate = mintRate == null ? MintRate.DEFAULT : mintRate;
+        String adminToken = adminTokenEnv == null ? null : environment.apply(adminTokenEnv);
+        try {
+            return TokenService.builder(store)
+                    .audit(new Slf4jAuditSink())
+                    .mintRate(rate.permits(), rate.period())
+                    .adminToken(adminToken);
+        } catch (IllegalArgumentException badToken) {
+            throw new IllegalArgumentException("the variable named by admin-token-env must hold printable ASCII "
+                    + "without spaces");
         }
     }
 

@@ -202,8 +202,10 @@ public final class TokenAdminServlet extends HttpServlet {
             return Caller.unauthenticated(AUTH_DISABLED_ACTOR, request.getRemoteAddr());
         }
         Principal principal = request.getUserPrincipal();
-        if (principal instanceof TokenPrincipal) {
-            return Caller.of((TokenPrincipal) principal, request.getRemoteAddr());
+        TokenPrincipal token = principal instanceof TokenPrincipal ? (TokenPrincipal) principal
+                : PrincipalRequest.of(request);
+        if (token != null) {
+            return Caller.of(token, request.getRemoteAddr());
         }
         return Caller.anonymous(request.getRemoteAddr());
     }

@@ -139,8 +139,15 @@ public final class ScopeKeyFixture implements AutoCloseable {
         return Caller.of(AuthDecisionAssert.assertGranted(service.authenticate(token.reveal(), ClientRequest.NONE)), "127.0.0.1");
     }
 
-    /** Makes a token as {@link TestToken} describes it. */
-    PlainToken mint(TestToken spec) {
+    /**
+     * Makes a token as {@link TestToken} describes it, as {@link ScopeKeyExtension} does for a
+     * parameter; for other test frameworks' extensions (Spring's {@code @ScopeKeyTest}, say).
+     *
+     * @param spec the token's description
+     * @return the token
+     * @throws IllegalArgumentException if the description is contradictory or the mint is refused
+     */
+    public PlainToken mint(TestToken spec) {
         if (spec.runtime()) {
             return registerRuntime(spec);
         }
