@@ -28,4 +28,9 @@ final class MintRateLimit {
     Duration acquire(String key) {
         return buckets.acquire(key, rate);
     }
+
+    /** How many clients the table holds now: its bound is memory, which no answer of {@code acquire} shows. */
+    int clients() {
+        return buckets.size();
+    }
 }

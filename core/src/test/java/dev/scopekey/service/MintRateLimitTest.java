@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.scopekey.testing.TestClock;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The mint rate's token bucket: how many mints it grants, what retry-after it names, and its table's bound. */
@@ -73,7 +71,7 @@ class MintRateLimitTest {
     }
 
     @Test
-    void mintRateLimit_dropsRefilledBuckets_onlyOnceTheTableHoldsMoreThanTenThousandClients() throws Exception {
+    void mintRateLimit_dropsRefilledBuckets_onlyOnceTheTableHoldsMoreThanTenThousandClients() {
         MintRateLimit limit = new MintRateLimit(1, Duration.ofMinutes(1), clock);
         for (int i = 0; i < SWEEP_THRESHOLD; i++) {
             limit.acquire("client-" + i);
@@ -81,28 +79,21 @@ class MintRateLimitTest {
         clock.advance(Duration.ofMinutes(1));
 
         limit.acquire("client-" + SWEEP_THRESHOLD);
-        assertEquals(SWEEP_THRESHOLD + 1, buckets(limit).size(), "at the threshold nothing is swept yet");
+        assertEquals(SWEEP_THRESHOLD + 1, limit.clients(), "at the threshold nothing is swept yet");
 
         limit.acquire("one-more");
-        assertEquals(2, buckets(limit).size(), "past it, every refilled bucket is dropped: the two just used stay");
+        assertEquals(2, limit.clients(), "past it, every refilled bucket is dropped: the two just used stay");
     }
 
     @Test
-    void mintRateLimit_sweep_keepsTheBucketsStillRefilling() throws Exception {
+    void mintRateLimit_sweep_keepsTheBucketsStillRefilling() {
         MintRateLimit limit = new MintRateLimit(1, Duration.ofMinutes(1), clock);
         for (int i = 0; i <= SWEEP_THRESHOLD; i++) {
             limit.acquire("client-" + i);
         }
 
         limit.acquire("one-more");
-        assertEquals(SWEEP_THRESHOLD + 2, buckets(limit).size());
+        assertEquals(SWEEP_THRESHOLD + 2, limit.clients());
         assertEquals(Duration.ofMinutes(1), limit.acquire("client-0"), "a swept table still remembers its clients");
-    }
-
-    /** The table itself: its bound is memory, which no answer of {@code acquire} shows. */
-    private static Map<?, ?> buckets(MintRateLimit limit) throws ReflectiveOperationException {
-        Field field = MintRateLimit.class.getDeclaredField("buckets");
-        field.setAccessible(true);
-        return (Map<?, ?>) field.get(limit);
     }
 }
