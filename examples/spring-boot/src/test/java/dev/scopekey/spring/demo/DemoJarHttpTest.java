@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * class path, with the H2 file in a working directory of its own), over real HTTP.
  */
 class DemoJarHttpTest {
-    private static final String ADMIN = "demo-admin-Vq3Lx8Rt2Mw7Kz5Pn9Hc";
+    private static final String ADMIN = "demo-admin-Vq3Lx8Rt2Mw7Kz5Pn9Hc4Yb";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static Process demo;
     private static Path log;
