@@ -140,7 +140,12 @@ class HttpHarnessTest {
 
         HttpReply colon = http.get("/echo/a:b", null);
         assertTrue(colon.body().startsWith("GET /echo/a:b "), colon.toString());
-        assertEquals(400, http.get("/echo//c", null).status(), "Jetty refuses an empty segment it sees as sent");
+        HttpReply empty = http.get("/echo//c", null);
+        if (Container.configured() == Container.JETTY) {
+            assertEquals(400, empty.status(), "Jetty refuses an empty segment it sees as sent");
+        } else {
+            assertTrue(empty.body().startsWith("GET /echo//c "), "Tomcat hands the path on as sent: " + empty);
+        }
     }
 
     @Test
