@@ -91,6 +91,7 @@ public final class ScopeKeyFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         if (current == null) {
+            UnreadBody.closeConnection(request, response);
             AuthResponses.unavailable(response);
             return;
         }
@@ -132,6 +133,7 @@ public final class ScopeKeyFilter implements Filter {
         if (decision instanceof AuthDecision.Granted) {
             chain.doFilter(new PrincipalRequest(request, ((AuthDecision.Granted) decision).principal()), response);
         } else {
+            UnreadBody.closeConnection(request, response);
             current.responses().reject(response, decision);
         }
     }

@@ -14,6 +14,7 @@ import dev.scopekey.testkit.SecretLeakGuard;
 import dev.scopekey.testkit.TestToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error page shows the exception's stack trace where an application error page does not; and no
  * error page replaces the filter's own answers.
  */
+@Tag("http")
 @ExtendWith({ScopeKeyExtension.class, SecretLeakGuard.class})
 class ContainerSettingsHttpTest {
     private static final String ASYNC_SUPPORTED = "<async-supported>true</async-supported>";

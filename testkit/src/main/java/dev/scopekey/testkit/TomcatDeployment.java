@@ -32,7 +32,7 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * An embedded Tomcat 10.1 on 127.0.0.1 and a free port, serving one application deployed as a
  * {@link WebApplication} describes it, set up as a careful operator sets up a Tomcat and as
  * {@link JettyDeployment} sets up Jetty: error pages without report or server information, no
- * directory listings, no JSP, request headers never copied into log lines
+ * directory listings, no JSP, request bodies decoded as UTF-8 unless the web.xml says otherwise, request headers never copied into log lines
  * ({@value #USER_DATA_LOGGING} is {@code NONE} unless the suite chose otherwise), the test class
  * path first for the application, and a base directory of its own that is deleted on
  * {@link #stop()}. A filter or servlet that fails to start fails the start. The only class of the
@@ -90,6 +90,7 @@ final class TomcatDeployment implements Deployment {
             context.setLoader(loader);
             context.setParentClassLoader(Thread.currentThread().getContextClassLoader());
             ((StandardContext) context).setFailCtxIfServletStartFails(true);
+            context.setRequestCharacterEncoding("UTF-8"); // Jetty's default for forms; Tomcat's is ISO-8859-1
             context.addLifecycleListener(event -> {
                 if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
                     spec.attributes.forEach(context.getServletContext()::setAttribute);

@@ -17,11 +17,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 /** The HTTP harness deploys real applications on a real Jetty and talks to them over real HTTP. */
+@Tag("http")
 class HttpHarnessTest {
     static final String WEB_XML = String.join("\n",
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
