@@ -90,10 +90,12 @@ final class TomcatDeployment implements Deployment {
             context.setLoader(loader);
             context.setParentClassLoader(Thread.currentThread().getContextClassLoader());
             ((StandardContext) context).setFailCtxIfServletStartFails(true);
-            context.setRequestCharacterEncoding("UTF-8"); // Jetty's default for forms; Tomcat's is ISO-8859-1
             context.addLifecycleListener(event -> {
                 if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
                     spec.attributes.forEach(context.getServletContext()::setAttribute);
+                } else if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())
+                        && context.getRequestCharacterEncoding() == null) {
+                    context.setRequestCharacterEncoding("UTF-8"); // Jetty's default for forms; Tomcat's is ISO-8859-1
                 }
             });
             tomcat.start();
