@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -157,6 +158,7 @@ final class AdminRequests {
         String contentType = contentType(request);
         String type = FormParameters.mediaType(contentType);
         if (FormParameters.FORM.equals(type)) {
+            checkFormCharset(contentType);
             return Fields.ofForm(request, allowed);
         }
         if (JSON.equals(type)) {
@@ -216,16 +218,39 @@ final class AdminRequests {
     }
 
     private static void checkCharset(String contentType) throws BadRequestException {
+        String charset = declaredCharset(contentType);
+        if (charset != null && !charset.equals("utf-8")) {
+            throw new BadRequestException(415, "unsupported_media_type", "JSON bodies are UTF-8");
+        }
+    }
+
+    /**
+     * A form whose declared charset the JVM does not know is a 415 here, whatever the container
+     * would do with it (Jetty refuses it, Tomcat falls back to the application's encoding).
+     */
+    private static void checkFormCharset(String contentType) throws BadRequestException {
+        String charset = declaredCharset(contentType);
+        boolean known;
+        try {
+            known = charset == null || Charset.isSupported(charset);
+        } catch (IllegalArgumentException illegalName) {
+            known = false;
+        }
+        if (!known) {
+            throw new BadRequestException(415, "unsupported_media_type", "the form's charset is unknown");
+        }
+    }
+
+    /** The charset parameter of a Content-Type value, lower case and unquoted, or null if there is none. */
+    private static String declaredCharset(String contentType) {
         String lower = contentType.toLowerCase(Locale.ROOT);
         int at = lower.indexOf("charset=");
-        if (at >= 0) {
-            String charset = lower.substring(at + "charset=".length()).replace("\"", "").strip();
-            int end = charset.indexOf(';');
-            charset = end < 0 ? charset : charset.substring(0, end).strip();
-            if (!charset.equals("utf-8")) {
-                throw new BadRequestException(415, "unsupported_media_type", "JSON bodies are UTF-8");
-            }
+        if (at < 0) {
+            return null;
         }
+        String charset = lower.substring(at + "charset=".length()).replace("\"", "").strip();
+        int end = charset.indexOf(';');
+        return end < 0 ? charset : charset.substring(0, end).strip();
     }
 
     private static String body(HttpServletRequest request) throws BadRequestException, IOException {

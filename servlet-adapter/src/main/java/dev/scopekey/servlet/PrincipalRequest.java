@@ -1,8 +1,10 @@
 package dev.scopekey.servlet;
 
 import dev.scopekey.domain.TokenPrincipal;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
@@ -10,15 +12,20 @@ import java.security.Principal;
 /**
  * A request authenticated by a token: {@link #getUserPrincipal()} is the {@link TokenPrincipal}
  * and {@link #isUserInRole(String)} asks whether its scopes grant the role read as a scope.
+ * {@link #startAsync()} hands this request to the async context, so the principal stays through
+ * the async part and into an {@code ASYNC} dispatch (where the filter finds it with
+ * {@link #of(ServletRequest)} and checks the route without authenticating again).
  */
 final class PrincipalRequest extends HttpServletRequestWrapper {
     /** The value of {@link #getAuthType()}. */
     static final String AUTH_TYPE = "Bearer";
 
     private final TokenPrincipal principal;
+    private final ServletResponse response;
 
-    PrincipalRequest(HttpServletRequest request, TokenPrincipal principal) {
+    PrincipalRequest(HttpServletRequest request, ServletResponse response, TokenPrincipal principal) {
         super(request);
+        this.response = response;
         this.principal = principal;
     }
 
@@ -37,6 +44,15 @@ final class PrincipalRequest extends HttpServletRequestWrapper {
             }
         }
         return null;
+    }
+
+    /** Starts async with this request (not the container's own), so the principal stays with it. */
+    @Override
+    public AsyncContext startAsync() {
+        if (!isAsyncSupported()) {
+            return super.startAsync(); // the container refuses it, as it would without this request
+        }
+        return getRequest().startAsync(this, response);
     }
 
     @Override

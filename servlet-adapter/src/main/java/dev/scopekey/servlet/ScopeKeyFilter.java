@@ -1,10 +1,12 @@
 package dev.scopekey.servlet;
 
 import dev.scopekey.domain.AuthDecision;
+import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.service.ClientRequest;
 import dev.scopekey.port.TokenStore;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.service.TokenServiceBuilder;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -141,6 +143,7 @@ public final class ScopeKeyFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         if (current == null) {
+            UnreadBody.closeConnection(request, response);
             AuthResponses.unavailable(response);
             return;
         }
@@ -159,6 +162,16 @@ public final class ScopeKeyFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        TokenService service = current.setup().service();
+        String method = request.getMethod();
+        ClientRequest audited = new ClientRequest(request.getRemoteAddr(), method, path);
+        RequiredAccess access = admin ? RequiredAccess.AUTHENTICATED : current.rules().accessFor(method, path);
+        TokenPrincipal earlier = PrincipalRequest.of(request);
+        if (earlier != null && request.getDispatcherType() == DispatcherType.ASYNC) {
+            decide(authorize(service, new AuthDecision.Granted(earlier), access, audited), request, response, chain,
+                    current);
+            return; // the request dispatched was authenticated before it went async: check its new route only
+        }
         BearerCredential credential = resolver.resolve(request);
         if (current.formBodyTokenCheck() && credential instanceof BearerCredential.Token
                 && FormParameters.isForm(request)) {
@@ -171,17 +184,22 @@ public final class ScopeKeyFilter implements Filter {
             request = buffered.get();
             credential = resolver.resolveWithBody(buffered.get());
         }
-        TokenService service = current.setup().service();
-        String method = request.getMethod();
-        ClientRequest audited = new ClientRequest(request.getRemoteAddr(), method, path);
         AuthDecision decision = authenticate(service, credential, audited);
         if (decision instanceof AuthDecision.Granted) {
-            RequiredAccess access = admin ? RequiredAccess.AUTHENTICATED : current.rules().accessFor(method, path);
             decision = authorize(service, (AuthDecision.Granted) decision, access, audited);
         }
+        decide(decision, request, response, chain, current);
+    }
+
+    /** Passes a granted request on with its principal; refuses any other. */
+    private static void decide(AuthDecision decision, HttpServletRequest request, HttpServletResponse response,
+                               FilterChain chain, Config current) throws IOException, ServletException {
         if (decision instanceof AuthDecision.Granted) {
-            chain.doFilter(new PrincipalRequest(request, ((AuthDecision.Granted) decision).principal()), response);
+            TokenPrincipal principal = ((AuthDecision.Granted) decision).principal();
+            chain.doFilter(PrincipalRequest.of(request) == principal ? request
+                    : new PrincipalRequest(request, response, principal), response);
         } else {
+            UnreadBody.closeConnection(request, response);
             current.responses().reject(response, decision);
         }
     }

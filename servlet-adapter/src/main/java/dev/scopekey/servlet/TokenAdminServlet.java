@@ -52,8 +52,12 @@ public final class TokenAdminServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.getMethod().equals("POST")) {
+            UnreadBody.closeConnection(request, response); // only mint and rotate read a body
+        }
         Object attribute = getServletContext().getAttribute(ScopeKeyFilter.SERVICE_ATTRIBUTE);
         if (!(attribute instanceof TokenService)) {
+            UnreadBody.closeConnection(request, response);
             LOG.error("no TokenService in the context attribute {}: declare ScopeKeyFilter before the admin servlet",
                     ScopeKeyFilter.SERVICE_ATTRIBUTE);
             AuthResponses.unavailable(response);
@@ -68,8 +72,10 @@ public final class TokenAdminServlet extends HttpServlet {
         String method = request.getMethod();
         try {
             if (allowed == null) {
+                UnreadBody.closeConnection(request, response);
                 AuthResponses.send(response, 404, "not_found", "no such admin route");
             } else if (!List.of(allowed.split(", ")).contains(method)) {
+                UnreadBody.closeConnection(request, response);
                 response.setHeader("Allow", allowed);
                 AuthResponses.send(response, 405, "method_not_allowed", "this route accepts " + allowed);
             } else if (path.isEmpty()) {

@@ -88,6 +88,7 @@ public final class TokenIntrospectionServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Setup current = setup;
         if (!request.getMethod().equals("POST")) {
+            UnreadBody.closeConnection(request, response);
             response.setHeader("Allow", "POST");
             AuthResponses.send(response, 405, "method_not_allowed", "token introspection accepts POST");
             return;
@@ -96,16 +97,19 @@ public final class TokenIntrospectionServlet extends HttpServlet {
         if (current == null || !(attribute instanceof TokenService)) {
             LOG.error("no TokenService in the context attribute {}: declare ScopeKeyFilter (or put a service "
                     + "there) for the introspection servlet", ScopeKeyFilter.SERVICE_ATTRIBUTE);
+            UnreadBody.closeConnection(request, response);
             AuthResponses.unavailable(response);
             return;
         }
         TokenService service = (TokenService) attribute;
         IntrospectionGate.Verdict verdict = current.gate().check(service, request);
         if (verdict != IntrospectionGate.Verdict.ALLOWED) {
+            UnreadBody.closeConnection(request, response);
             refuse(current, verdict, response);
             return;
         }
         if (!FormParameters.isForm(request)) {
+            UnreadBody.closeConnection(request, response);
             AuthResponses.send(response, 415, "unsupported_media_type",
                     "the body is a form (application/x-www-form-urlencoded) with one token parameter");
             return;

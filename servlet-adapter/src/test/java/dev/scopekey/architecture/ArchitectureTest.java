@@ -127,7 +127,8 @@ public class ArchitectureTest {
             .that().resideInAPackage(TESTKIT)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.xml..", "org.w3c.dom..",
                     "org.xml.sax..", DOMAIN, PORT, SERVICE, MEMORY, FILE, JDBC, AUDIT, TESTKIT, "org.junit..",
-                    "org.opentest4j..", "net.jqwik..", "jakarta.servlet..", "org.eclipse.jetty..", SLF4J);
+                    "org.opentest4j..", "net.jqwik..", "jakarta.servlet..", "org.eclipse.jetty..", "org.apache.catalina..",
+                    "org.apache.tomcat..", SLF4J);
 
     @ArchTest
     public static final ArchRule jetty_isKnownToTheTestkitsDeploymentOnly = noClasses()
@@ -135,9 +136,15 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
 
     @ArchTest
+    public static final ArchRule tomcat_isKnownToTheTestkitsDeploymentOnly = noClasses()
+            .that().resideInAPackage(TESTKIT).and().doNotHaveSimpleName("TomcatDeployment")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.catalina..", "org.apache.tomcat..");
+
+    @ArchTest
     public static final ArchRule servletApi_isKnownToTheTestkitsHttpHarnessOnly = noClasses()
             .that().resideInAPackage(TESTKIT)
-            .and().doNotHaveSimpleName("JettyDeployment").and().doNotHaveSimpleName("HttpHarness")
+            .and().doNotHaveSimpleName("JettyDeployment").and().doNotHaveSimpleName("TomcatDeployment")
+            .and().doNotHaveSimpleName("Deployment").and().doNotHaveSimpleName("HttpHarness")
             .and().doNotHaveSimpleName("WebApplication")
             .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..");
 

@@ -24,6 +24,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -34,6 +35,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * the JSON error object; never a 5xx, never the container's HTML. One server for all tries, with
  * a mint rate high enough that the limit never hides what the body would have done.
  */
+@Tag("http")
 class AdminJunkNeverReachesA500PropertyTest {
     private static final String TOKENS = WebXml.ADMIN_PATH + "/";
     private static final List<String> FIELDS = List.of("scopes", "scope", "name", "subject", "expiresIn",

@@ -13,6 +13,7 @@ import dev.scopekey.testkit.MutableClock;
 import dev.scopekey.testkit.SecretLeakGuard;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link TokenService} get one over {@link #store}, on a clock they move, with tokens minted by
  * the operator.
  */
+@Tag("http")
 abstract class HttpTestSupport {
     /** The break-glass token surefire puts in the environment variable of this name. */
     static final String ADMIN_ENV = "SCOPEKEY_TEST_ADMIN_TOKEN";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopekey.testkit.HttpHarness;
 import dev.scopekey.testkit.HttpReply;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * exemption follows the servlet, not the URL: the filter still guards an application servlet
  * mapped beside it, and {@code unmatched=deny} does not shut out the servlet's Basic clients.
  */
+@Tag("http")
 class IntrospectionWiringHttpTest extends IntrospectionHttpSupport {
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.scopekey.testkit.HttpHarness;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.platform.engine.TestExecutionResult;
@@ -17,6 +18,7 @@ import org.opentest4j.AssertionFailedError;
 import org.slf4j.LoggerFactory;
 
 /** The leak checks every HTTP test relies on do fail when a token shows up where it must not. */
+@Tag("http")
 class LeakChecksHttpTest extends HttpTestSupport {
     private static final String SAMPLES = "scopekey.servlet.leak-samples";
     private static final String KAFKA = "/api/kafka/endpoint";

@@ -21,6 +21,6 @@ public final class RootPrincipalPlantingFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        chain.doFilter(new PrincipalRequest((HttpServletRequest) request, ROOT), response);
+        chain.doFilter(new PrincipalRequest((HttpServletRequest) request, response, ROOT), response);
     }
 }

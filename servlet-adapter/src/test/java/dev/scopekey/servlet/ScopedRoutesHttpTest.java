@@ -72,20 +72,6 @@ class ScopedRoutesHttpTest extends HttpTestSupport {
         assertEquals(200, http.call("POST", KAFKA + "/", write).status());
     }
 
-    /**
-     * Jetty 12 refuses a path with an empty segment (400) before any filter runs, whatever the
-     * token; how the filter itself reads {@code //} is pinned in {@link RouteRulesTest}.
-     */
-    @Test
-    void doubleSlash_isRefusedByTheContainer_forEveryToken() throws Exception {
-        start(WebXml.standard());
-        String read = token("kafka:endpoint:read");
-        String write = token("kafka:endpoint:write");
-
-        assertEquals(400, http.call("POST", "/api//kafka/endpoint", read).status());
-        assertEquals(400, http.call("POST", "/api//kafka/endpoint", write).status());
-    }
-
     @Test
     void headRequest_needsTheScopeOfGet() throws Exception {
         start(WebXml.standard());

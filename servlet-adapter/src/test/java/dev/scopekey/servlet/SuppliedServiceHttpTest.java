@@ -13,6 +13,7 @@ import dev.scopekey.audit.Slf4jAuditSink;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.testkit.HttpHarness;
 import dev.scopekey.testkit.UnavailableTokenStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * mint rate, runs on a test's service through the testkit's {@code tokenService}; and the
  * testkit's HTTP assertions agree with every answer of docs/http-api.md (Errors) from the real filter.
  */
+@Tag("http")
 class SuppliedServiceHttpTest extends HttpTestSupport {
     private static final String KAFKA = "/api/kafka/endpoint";
 

@@ -18,12 +18,14 @@ final class WebXml {
             "",
             "*      /workspaces/{id}/**   workspaces:{id}:write");
     static final String ADMIN_PATH = "/api/auth/tokens";
+    private static final String ASYNC_SUPPORTED = "<async-supported>true</async-supported>\n";
 
     private final Map<String, String> filterParams = new LinkedHashMap<>();
     private final Map<String, String> adminParams = new LinkedHashMap<>();
     private final List<String> servlets = new ArrayList<>();
     private final List<String> filtersBefore = new ArrayList<>();
     private boolean adminServlet = true;
+    private boolean asyncReady;
 
     /** The default test configuration: the demo rules, a public /health, an admin servlet. */
     static WebXml standard() {
@@ -64,6 +66,15 @@ final class WebXml {
         return this;
     }
 
+    /**
+     * Declares {@code async-supported} on the filter and every servlet, and maps the filter for
+     * {@code REQUEST} and {@code ASYNC} dispatches.
+     */
+    WebXml asyncReady() {
+        asyncReady = true;
+        return this;
+    }
+
     WebXml withoutAdminServlet() {
         adminServlet = false;
         return this;
@@ -78,21 +89,26 @@ final class WebXml {
                 .append("https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd\" version=\"6.0\">\n");
         filtersBefore.forEach(xml::append);
         xml.append("  <filter>\n    <filter-name>scopekey</filter-name>\n")
-                .append("    <filter-class>").append(ScopeKeyFilter.class.getName()).append("</filter-class>\n");
+                .append("    <filter-class>").append(ScopeKeyFilter.class.getName()).append("</filter-class>\n")
+                .append(asyncReady ? "    " + ASYNC_SUPPORTED : "");
         params(xml, filterParams);
         xml.append("  </filter>\n")
                 .append("  <filter-mapping>\n    <filter-name>scopekey</filter-name>\n")
-                .append("    <url-pattern>/*</url-pattern>\n  </filter-mapping>\n");
+                .append("    <url-pattern>/*</url-pattern>\n")
+                .append(asyncReady ? "    <dispatcher>REQUEST</dispatcher><dispatcher>ASYNC</dispatcher>\n" : "")
+                .append("  </filter-mapping>\n");
         if (adminServlet) {
             xml.append("  <servlet>\n    <servlet-name>tokens</servlet-name>\n")
                     .append("    <servlet-class>").append(TokenAdminServlet.class.getName()).append("</servlet-class>\n");
             params(xml, adminParams);
-            xml.append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>tokens</servlet-name>\n")
+            xml.append(asyncReady ? "    " + ASYNC_SUPPORTED : "").append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>tokens</servlet-name>\n")
                     .append("    <url-pattern>").append(ADMIN_PATH).append("/*</url-pattern>\n  </servlet-mapping>\n");
         }
-        servlets.forEach(xml::append);
+        servlets.forEach(servlet -> xml.append(asyncReady ? servlet.replace("  </servlet>\n", "    "
+                + ASYNC_SUPPORTED + "  </servlet>\n") : servlet));
         xml.append("  <servlet>\n    <servlet-name>echo</servlet-name>\n")
                 .append("    <servlet-class>").append(EchoServlet.class.getName()).append("</servlet-class>\n")
+                .append(asyncReady ? "    " + ASYNC_SUPPORTED : "")
                 .append("  </servlet>\n  <servlet-mapping>\n    <servlet-name>echo</servlet-name>\n")
                 .append("    <url-pattern>/</url-pattern>\n  </servlet-mapping>\n")
                 .append("</web-app>\n");

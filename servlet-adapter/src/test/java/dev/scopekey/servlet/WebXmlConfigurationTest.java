@@ -10,10 +10,12 @@ import dev.scopekey.testkit.HttpHarness;
 import dev.scopekey.testkit.WebApplication;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A web.xml the filter cannot honour stops the application from starting, saying why. */
+@Tag("http")
 class WebXmlConfigurationTest {
     @TempDir
     Path dir;

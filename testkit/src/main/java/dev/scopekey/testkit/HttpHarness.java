@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A real servlet container (Jetty 12, ee10) on {@code 127.0.0.1} and a free port, serving one
- * application started from a web.xml or from a filter and servlets, with a small HTTP client
- * that sends bearer tokens. Close it after the test (or let {@link HttpHarnessExtension} do it):
+ * A real servlet container (Jetty 12 ee10, or Tomcat 10.1: see {@link Container}) on
+ * {@code 127.0.0.1} and a free port, serving one application started from a web.xml or from a
+ * filter and servlets, with a small HTTP client that sends bearer tokens. Close it after the test
+ * (or let {@link HttpHarnessExtension} do it):
  *
  * <pre>{@code
  * try (HttpHarness http = HttpHarness.webApp(Path.of("src/main/webapp")).tokenService(service).start()) {
@@ -37,13 +38,13 @@ public final class HttpHarness implements AutoCloseable {
     public static final String TOKEN_SERVICE_ATTRIBUTE = "dev.scopekey.TokenService";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private final JettyDeployment deployment;
+    private final Deployment deployment;
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
     private final ResponseLeakCheck leaks = new ResponseLeakCheck();
 
-    HttpHarness(JettyDeployment deployment, String contextPath) {
+    HttpHarness(Deployment deployment, String contextPath) {
         this.deployment = deployment;
         this.base = URI.create("http://127.0.0.1:" + deployment.port() + (contextPath.equals("/") ? "" : contextPath)
                 + "/");

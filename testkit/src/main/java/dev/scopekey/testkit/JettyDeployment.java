@@ -5,13 +5,10 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -26,7 +23,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * a {@link WebApplication} describes it, with a scratch directory of its own that is
  * deleted on {@link #stop()}. The only class of the testkit that knows Jetty.
  */
-final class JettyDeployment {
+final class JettyDeployment implements Deployment {
     private final Server server;
     private final ServletContextHandler context;
     private final Path scratch;
@@ -47,7 +44,7 @@ final class JettyDeployment {
      * @throws IllegalStateException if the application does not start (the cause says why)
      */
     static JettyDeployment start(WebApplication spec) {
-        Path scratch = createScratch();
+        Path scratch = ScratchDirectory.create();
         Server server = new Server();
         try {
             HttpConfiguration http = new HttpConfiguration();
@@ -64,41 +61,38 @@ final class JettyDeployment {
             return new JettyDeployment(server, context, scratch);
         } catch (Exception e) {
             stopQuietly(server);
-            deleteTree(scratch);
+            ScratchDirectory.delete(scratch);
             throw new IllegalStateException("the web application did not start: " + e.getMessage(), e);
         }
     }
 
-    int port() {
+    @Override
+    public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    ServletContext servletContext() {
+    @Override
+    public ServletContext servletContext() {
         return context.getServletContext();
     }
 
-    /** Stops the server and deletes the scratch directory. */
-    void stop() throws Exception {
+    @Override
+    public void stop() throws Exception {
         try {
             server.stop();
         } finally {
-            deleteTree(scratch);
+            ScratchDirectory.delete(scratch);
         }
     }
 
     private static WebAppContext webApp(WebApplication spec, Path scratch) throws IOException {
-        Path war = spec.webAppDirectory;
-        String webXml = spec.webXmlText;
-        if (war == null) {
-            war = Files.createDirectories(scratch.resolve("webapp"));
-        } else if (webXml == null && spec.suppliedService) {
-            webXml = Files.readString(war.resolve("WEB-INF/web.xml"), StandardCharsets.UTF_8);
-        }
+        Path war = spec.webAppDirectory == null ? Files.createDirectories(scratch.resolve("webapp"))
+                : spec.webAppDirectory;
+        String webXml = spec.deployedWebXml();
         WebAppContext webapp = new WebAppContext();
         if (webXml != null) {
             Path descriptor = Files.createDirectories(scratch.resolve("descriptor")).resolve("web.xml");
-            Files.writeString(descriptor, spec.suppliedService ? WebXmlRewriter.withoutServiceParams(webXml) : webXml,
-                    StandardCharsets.UTF_8);
+            Files.writeString(descriptor, webXml, StandardCharsets.UTF_8);
             webapp.setDescriptor(descriptor.toString());
         }
         webapp.setWar(war.toString());
@@ -135,27 +129,11 @@ final class JettyDeployment {
         return context;
     }
 
-    private static Path createScratch() {
-        try {
-            return Files.createTempDirectory("scopekey-http-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("no scratch directory for the web application", e);
-        }
-    }
-
     private static void stopQuietly(Server server) {
         try {
             server.stop();
         } catch (Exception ignored) {
             // the start failure is what the caller needs to see
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a scratch directory left in the temp folder is harmless
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.scopekey.testkit;
 
 import dev.scopekey.service.TokenService;
 import jakarta.servlet.Servlet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +15,8 @@ import java.util.Objects;
 /**
  * An application for {@link HttpHarness} to deploy: a web application directory, a web.xml, or a
  * filter with servlets (made by {@code HttpHarness.webApp}, {@code webXml} and {@code filter}),
- * with its context attributes and context path. Reusable: each {@link #start()} starts a new
- * container. Not thread-safe.
+ * with its context attributes, context path and {@link Container}. Reusable: each {@link #start()}
+ * starts a new container. Not thread-safe.
  */
 public final class WebApplication {
     final Path webAppDirectory;
@@ -25,6 +28,7 @@ public final class WebApplication {
     final Map<String, Object> attributes = new LinkedHashMap<>();
     String contextPath = "/";
     boolean suppliedService;
+    private Container container;
 
     /** A servlet to add, by class name, class or instance, with its mapping and init-params. */
     record ServletSpec(String urlPattern, Object servlet, Map<String, String> initParams) {
@@ -154,7 +158,36 @@ public final class WebApplication {
      * @throws IllegalStateException if the application does not start; the causes say why
      */
     public HttpHarness start() {
-        return new HttpHarness(JettyDeployment.start(this), contextPath);
+        return new HttpHarness(chosenContainer().deploy(this), contextPath);
+    }
+
+    /**
+     * Runs this application on {@code container} instead of the one the system property
+     * {@value Container#PROPERTY} names.
+     *
+     * @param container the container
+     * @return this application
+     */
+    public WebApplication container(Container container) {
+        this.container = Objects.requireNonNull(container, "container");
+        return this;
+    }
+
+    /** The container this application starts on: the one chosen here, else {@link Container#configured()}. */
+    Container chosenContainer() {
+        return container == null ? Container.configured() : container;
+    }
+
+    /**
+     * The web.xml to deploy in place of the application directory's own (rewritten for a supplied
+     * service), or null where the directory's own serves as it is or there is none (a filter application).
+     */
+    String deployedWebXml() throws IOException {
+        String xml = webXmlText;
+        if (xml == null && webAppDirectory != null && suppliedService) {
+            xml = Files.readString(webAppDirectory.resolve("WEB-INF/web.xml"), StandardCharsets.UTF_8);
+        }
+        return xml != null && suppliedService ? WebXmlRewriter.withoutServiceParams(xml) : xml;
     }
 
     private WebApplication addServlet(String urlPattern, Object servlet, Map<String, String> initParams) {

@@ -5,6 +5,7 @@ import static dev.scopekey.testkit.HttpAuthAssert.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a case variant of a real token was granted as that token, and the real token refused after
  * a variant.
  */
+@Tag("http")
 @ExtendWith(ScopeKeyExtension.class)
 class HeaderCaseOnOneConnectionTest {
     @RegisterExtension

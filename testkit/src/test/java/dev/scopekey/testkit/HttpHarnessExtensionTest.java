@@ -15,6 +15,7 @@ import dev.scopekey.service.TokenService;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The extension starts a harness per test on the test's fixture, hands it to the test, and
  * closes it after, failing the test when a reply repeated one of the fixture's tokens.
  */
+@Tag("http")
 @ExtendWith(ScopeKeyExtension.class)
 class HttpHarnessExtensionTest {
     /** Tokens the sample tests minted, by sample, so the checks can look for them in messages. */

@@ -17,11 +17,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 /** The HTTP harness deploys real applications on a real Jetty and talks to them over real HTTP. */
+@Tag("http")
 class HttpHarnessTest {
     static final String WEB_XML = String.join("\n",
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
@@ -140,7 +142,12 @@ class HttpHarnessTest {
 
         HttpReply colon = http.get("/echo/a:b", null);
         assertTrue(colon.body().startsWith("GET /echo/a:b "), colon.toString());
-        assertEquals(400, http.get("/echo//c", null).status(), "Jetty refuses an empty segment it sees as sent");
+        HttpReply empty = http.get("/echo//c", null);
+        if (Container.configured() == Container.JETTY) {
+            assertEquals(400, empty.status(), "Jetty refuses an empty segment it sees as sent");
+        } else {
+            assertTrue(empty.body().startsWith("GET /echo//c "), "Tomcat hands the path on as sent: " + empty);
+        }
     }
 
     @Test
