@@ -88,7 +88,7 @@ public final class Scope implements Comparable<Scope> {
             int end = text.indexOf(':', start);
             int segmentEnd = end < 0 ? length : end;
             boolean last = end < 0;
-            if (last && segmentEnd - start == 1 && text.charAt(start) == '*' && start > 0) {
+            if (last && segmentEnd - start == 1 && text.charAt(start) == '*') {
                 return null;
             }
             String problem = segmentProblem(text, start, segmentEnd);
