@@ -92,4 +92,12 @@ class TokenFormatTest {
     void toString_namesTheBrand() {
         assertEquals("TokenFormat[brand=acme]", TokenFormat.withBrand("acme").toString());
     }
+
+    @Test
+    void durationText_acceptsTheLongestAndNineDigitAmounts() {
+        assertEquals(DurationText.LONGEST, DurationText.parse(DurationText.LONGEST.toDays() + "d"));
+        assertThrows(IllegalArgumentException.class, () -> DurationText.parse((DurationText.LONGEST.toDays() + 1) + "d"));
+        assertEquals(java.time.Duration.ofSeconds(315_360_000), DurationText.parse("315360000s"));
+        assertThrows(IllegalArgumentException.class, () -> DurationText.parse("0315360000s"));
+    }
 }
