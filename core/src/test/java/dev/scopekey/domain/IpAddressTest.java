@@ -75,4 +75,12 @@ class IpAddressTest {
     void format_shortensTheFirstLongestRunOfTwoOrMoreZeroGroups(String full, String expected) {
         assertEquals(expected, IpAddress.format(IpAddress.parse(full)));
     }
+
+    @Test
+    void parse_refusesNull_aCharacterJustBelowTheDigits_andAStrayClosingBracket() {
+        assertNull(IpAddress.parse(null));
+        assertNull(IpAddress.parse("1.2.3./"));
+        assertNull(IpAddress.parse("::/"));
+        assertNull(IpAddress.parseClient("x::1]"));
+    }
 }
