@@ -64,10 +64,7 @@ public final class AddressList {
      * @throws IllegalArgumentException as {@link #of(List)}
      */
     public static AddressList parse(String text) {
-        if (text == null || text.isBlank()) {
-            return of(List.of());
-        }
-        return of(List.of(text.split(",", -1)));
+        return of(text == null || text.isBlank() ? List.of() : List.of(text.split(",", -1)));
     }
 
     /**

@@ -28,14 +28,15 @@ public final class AddressRange {
     public static AddressRange parse(String text) {
         String value = text == null ? "" : text.strip();
         int slash = value.indexOf('/');
-        String address = slash < 0 ? value : value.substring(0, slash);
+        boolean ranged = slash != -1;
+        String address = ranged ? value.substring(0, slash) : value;
         byte[] bytes = address.indexOf(':') >= 0 ? ipv6Bytes(address) : IpAddress.parse(address);
         if (bytes == null) {
             throw new IllegalArgumentException("an allowed address is an IPv4 or IPv6 address (203.0.113.7, 2001:db8::1)"
                     + " or a CIDR range (10.0.0.0/8, 2001:db8::/32); host names are not accepted");
         }
         int length = bytes.length * 8;
-        if (slash >= 0) {
+        if (ranged) {
             length = prefixLength(value.substring(slash + 1), bytes.length * 8);
         }
         if (bytes.length == 16 && isMapped(bytes)) {

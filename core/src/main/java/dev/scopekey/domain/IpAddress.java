@@ -29,11 +29,11 @@ final class IpAddress {
             return null;
         }
         String literal = text;
-        if (literal.length() > 2 && literal.charAt(0) == '[' && literal.charAt(literal.length() - 1) == ']') {
+        if (literal.startsWith("[") && literal.endsWith("]")) {
             literal = literal.substring(1, literal.length() - 1);
         }
         int zone = literal.indexOf('%');
-        if (zone > 0 && literal.indexOf(':') >= 0) {
+        if (zone != -1 && literal.indexOf(':') >= 0) {
             literal = literal.substring(0, zone);
         }
         return parse(literal);
@@ -90,19 +90,18 @@ final class IpAddress {
     }
 
     private static byte[] parseV6(String text) {
+        // a second "::" leaves an empty part in the tail, which groups() rejects
         int gap = text.indexOf("::");
-        if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
-            return null;
-        }
-        String head = gap < 0 ? text : text.substring(0, gap);
-        String tail = gap < 0 ? "" : text.substring(gap + 2);
-        int[] headGroups = groups(head, gap < 0);
-        int[] tailGroups = gap < 0 ? new int[0] : groups(tail, true);
+        boolean noGap = gap < 0;
+        String head = noGap ? text : text.substring(0, gap);
+        String tail = noGap ? "" : text.substring(gap + 2);
+        int[] headGroups = groups(head, noGap);
+        int[] tailGroups = noGap ? new int[0] : groups(tail, true);
         if (headGroups == null || tailGroups == null) {
             return null;
         }
         int total = headGroups.length + tailGroups.length;
-        if (gap < 0 ? total != 8 : total > 7) {
+        if (noGap ? total != 8 : total > 7) {
             return null;
         }
         byte[] bytes = new byte[16];
@@ -129,7 +128,7 @@ final class IpAddress {
             return new int[0];
         }
         String[] parts = text.split(":", -1);
-        int dotted = parts[parts.length - 1].indexOf('.') >= 0 ? 1 : 0;
+        int dotted = parts[parts.length - 1].contains(".") ? 1 : 0;
         if (dotted == 1 && !last) {
             return null;
         }
@@ -180,8 +179,13 @@ final class IpAddress {
         }
         int bestStart = -1;
         int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
+        int i = 0;
+        while (i < 8) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
             while (j < 8 && groups[j] == 0) {
                 j++;
             }
@@ -189,10 +193,10 @@ final class IpAddress {
                 bestStart = i;
                 bestLength = j - i;
             }
-            i = Math.max(i, j);
+            i = j;
         }
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
+        for (i = 0; i < 8; i++) {
             if (i == bestStart) {
                 text.append("::");
                 i += bestLength - 1;

@@ -43,7 +43,7 @@ public record RequestRate(int permits, Duration period) {
     public static RequestRate parse(String text) {
         String value = text == null ? "" : text.strip();
         int slash = value.indexOf('/');
-        if (slash > 0) {
+        if (slash != -1) {
             String count = value.substring(0, slash).strip();
             if (!count.isEmpty() && count.length() <= 7 && count.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 try {

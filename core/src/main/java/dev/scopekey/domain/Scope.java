@@ -86,9 +86,9 @@ public final class Scope implements Comparable<Scope> {
         int length = text.length();
         while (true) {
             int end = text.indexOf(':', start);
-            int segmentEnd = end < 0 ? length : end;
             boolean last = end < 0;
-            if (last && segmentEnd - start == 1 && text.charAt(start) == '*' && start > 0) {
+            int segmentEnd = last ? length : end;
+            if (last && segmentEnd - start == 1 && text.charAt(start) == '*') {
                 return null;
             }
             String problem = segmentProblem(text, start, segmentEnd);

@@ -58,7 +58,7 @@ public final class ScopeTemplate {
                 break;
             }
             int close = template.indexOf('}', open);
-            if (close < 0) {
+            if (close == -1) {
                 throw new InvalidScopeException("unclosed '{' in scope " + template);
             }
             String name = template.substring(open + 1, close);

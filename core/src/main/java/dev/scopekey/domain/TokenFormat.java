@@ -86,7 +86,7 @@ public final class TokenFormat {
      * @throws IllegalArgumentException if the brand is not {@code [a-z][a-z0-9]{1,15}}
      */
     public static TokenFormat withBrand(String brand) {
-        if (!isBrand(brand, 0, brand == null ? 0 : brand.length())) {
+        if (!isBrand(brand, brand == null ? 0 : brand.length())) {
             throw new IllegalArgumentException("brand must match [a-z][a-z0-9]{1,15}");
         }
         return new TokenFormat(brand);
@@ -124,8 +124,7 @@ public final class TokenFormat {
      * @return whether it has the shape
      */
     public static boolean hasMintedShape(String text) {
-        int underscore = brandEnd(text);
-        return underscore > 0;
+        return brandEnd(text) != -1;
     }
 
     /**
@@ -147,7 +146,7 @@ public final class TokenFormat {
      */
     public static Optional<String> displayPrefix(String text) {
         int underscore = brandEnd(text);
-        if (underscore <= 0 || !checkMatches(text)) {
+        if (underscore == -1 || !checkMatches(text)) {
             return Optional.empty();
         }
         return Optional.of(text.substring(0, underscore + 1 + ID_LENGTH));
@@ -204,7 +203,7 @@ public final class TokenFormat {
             shared &= CLASSES[c & 0x7f];
             buffer[i] = (byte) c;
         }
-        return high < CLASSES.length ? shared : 0;
+        return high <= 0x7f ? shared : 0;
     }
 
     /**
@@ -242,7 +241,7 @@ public final class TokenFormat {
      */
     public static boolean isMintedPrefix(String text) {
         int underscore = text == null ? -1 : text.indexOf('_');
-        if (underscore < MIN_BRAND || text.length() != underscore + 1 + ID_LENGTH || !isBrand(text, 0, underscore)) {
+        if (underscore < MIN_BRAND || text.length() != underscore + 1 + ID_LENGTH || !isBrand(text, underscore)) {
             return false;
         }
         for (int i = underscore + 1; i < text.length(); i++) {
@@ -267,7 +266,7 @@ public final class TokenFormat {
         if (underscore < MIN_BRAND || underscore > MAX_BRAND || text.length() != underscore + 1 + BODY_LENGTH) {
             return -1;
         }
-        if (!isBrand(text, 0, underscore)) {
+        if (!isBrand(text, underscore)) {
             return -1;
         }
         for (int i = underscore + 1; i < text.length(); i++) {
@@ -278,16 +277,16 @@ public final class TokenFormat {
         return underscore;
     }
 
-    private static boolean isBrand(String text, int from, int to) {
-        int length = to - from;
+    /** Whether {@code text[0..length)} is a brand. */
+    private static boolean isBrand(String text, int length) {
         if (text == null || length < MIN_BRAND || length > MAX_BRAND) {
             return false;
         }
-        char first = text.charAt(from);
+        char first = text.charAt(0);
         if (first < 'a' || first > 'z') {
             return false;
         }
-        for (int i = from + 1; i < to; i++) {
+        for (int i = 1; i < length; i++) {
             char c = text.charAt(i);
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
                 return false;

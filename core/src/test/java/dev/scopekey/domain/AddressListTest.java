@@ -117,4 +117,27 @@ class AddressListTest {
         assertEquals(list, AddressList.parse(list.toString()));
         assertEquals(list.hashCode(), AddressList.parse(list.toString()).hashCode());
     }
+
+    @Test
+    void of_acceptsExactlyTheMaximumNumberOfEntries() {
+        List<String> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < AddressList.MAX_ENTRIES; i++) {
+            entries.add("10.0." + (i / 256) + "." + (i % 256));
+        }
+        AddressList list = AddressList.of(entries);
+        assertEquals(AddressList.MAX_ENTRIES, list.ranges().size());
+        assertEquals(AddressRange.parse("10.0.0.0"), list.ranges().get(0));
+    }
+
+    @Test
+    void parse_ofNullIsRefusedLikeAnEmptyList() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AddressList.parse(null));
+        assertTrue(e.getMessage().startsWith("an address allow-list needs at least one"), e.getMessage());
+    }
+
+    @Test
+    void differentListsHashApart() {
+        assertFalse(AddressList.parse("10.0.0.0/8").hashCode() == AddressList.parse("11.0.0.0/8").hashCode());
+        assertFalse(AddressList.parse("10.0.0.0/8").equals(AddressList.parse("10.0.0.0/8,::1")));
+    }
 }

@@ -38,4 +38,12 @@ class RequestRateTest {
         }
         assertEquals("100/PT15M", RequestRate.parse("100/15m").toString());
     }
+
+    @Test
+    void parse_refusesAMissingCountBeforeTheSlash_withTheFormsMessage() {
+        for (String text : new String[] {"/", " /second", "/ 1"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RequestRate.parse(text));
+            assertEquals(true, e.getMessage().startsWith("a rate is <permits>/<period>"), e.getMessage());
+        }
+    }
 }

@@ -84,4 +84,13 @@ class ScopeTemplateTest {
         assertEquals(expected, template.bind(List.of(id, channel)), text);
         template.bind(List.of(id, channel)).ifPresent(scope -> assertFalse(scope.isWildcard(), text));
     }
+
+    @Test
+    void aTemplateMayStartWithAPlaceholder_andReadsBackAsWritten() {
+        ScopeTemplate template = ScopeTemplate.parse("{id}:read", VARIABLES);
+
+        assertTrue(template.hasVariables());
+        assertEquals(Scope.of("w42:read"), template.bind(List.of("w42", "x")).orElseThrow());
+        assertEquals("{id}:read", template.toString());
+    }
 }

@@ -93,4 +93,85 @@ class ScopeTest {
         assertFalse(ScopeSet.empty().grants("a"));
         assertTrue(root.grants("a:b"));
     }
+
+    @Test
+    void of_namesTheBrokenRuleInTheMessage() {
+        assertEquals("scope is empty", assertThrows(InvalidScopeException.class, () -> Scope.of("")).getMessage());
+        assertEquals("scope is longer than 200 characters",
+            assertThrows(InvalidScopeException.class, () -> Scope.of("a".repeat(201))).getMessage());
+        assertEquals("scope has an empty segment",
+            assertThrows(InvalidScopeException.class, () -> Scope.of(":a")).getMessage());
+        assertEquals("scope has an empty segment",
+            assertThrows(InvalidScopeException.class, () -> Scope.of("a::b")).getMessage());
+        assertEquals("scope segment must start with a-z or 0-9",
+            assertThrows(InvalidScopeException.class, () -> Scope.of("a:_b")).getMessage());
+        assertEquals("scope may contain only a-z, 0-9, '_', '.', '-', ':' and a trailing '*'",
+            assertThrows(InvalidScopeException.class, () -> Scope.of("ab$")).getMessage());
+    }
+
+    @Test
+    void parse_isEmptyForEveryBrokenRule() {
+        for (String broken : List.of("", "a".repeat(201), ":a", "a:_b", "ab$", "a:")) {
+            assertTrue(Scope.parse(broken).isEmpty(), broken);
+        }
+        assertEquals(Scope.of("a:b"), Scope.parse("a:b").orElseThrow());
+        assertTrue(Scope.parse("*").orElseThrow().isRoot());
+    }
+
+    @Test
+    void rootGrantsEveryConcreteScope_andAConcreteScopeGrantsOnlyItself() {
+        assertTrue(Scope.ROOT.grants(Scope.of("a:b")));
+        assertFalse(Scope.ROOT.grants(Scope.of("a:*")));
+        assertFalse(Scope.ROOT.grants(null));
+        Scope read = Scope.of("kafka:read");
+        assertTrue(read.grants(Scope.of("kafka:read")));
+        assertFalse(read.grants(Scope.of("kafka:write")));
+        assertFalse(read.grants(Scope.of("kafka:read:x")));
+    }
+
+    @Test
+    void equalsAndHashCode_followTheText_andToStringIsTheText() {
+        assertEquals(Scope.of("a:b"), Scope.of("a:b"));
+        assertEquals(Scope.of("a:b").hashCode(), Scope.of("a:b").hashCode());
+        assertFalse(Scope.of("a:b").equals(Scope.of("a:c")));
+        assertFalse(Scope.of("a:b").equals("a:b"));
+        assertFalse(Scope.of("a").hashCode() == Scope.of("b").hashCode());
+        assertEquals("a:b", Scope.of("a:b").toString());
+    }
+
+    @Test
+    void scopeSet_sizeIsEmptyIteratorAndAsList() {
+        ScopeSet set = ScopeSet.parseList("b,a,b");
+        assertEquals(2, set.size());
+        assertFalse(set.isEmpty());
+        assertEquals(List.of(Scope.of("a"), Scope.of("b")), set.asList());
+        List<String> iterated = new java.util.ArrayList<>();
+        for (Scope scope : set) {
+            iterated.add(scope.value());
+        }
+        assertEquals(List.of("a", "b"), iterated);
+        assertEquals("a,b", set.toString());
+        ScopeSet none = ScopeSet.of(List.of());
+        assertTrue(none.isEmpty());
+        assertEquals(0, none.size());
+        assertEquals(ScopeSet.empty(), none);
+    }
+
+    @Test
+    void scopeSet_subtreeWildcardGrantsBelowItsStemOnly() {
+        ScopeSet set = ScopeSet.parseList("kafka:*,x:y");
+        assertTrue(set.grants("kafka:read"));
+        assertTrue(set.grants("x:y"));
+        assertFalse(set.grants("kafka"));
+        assertFalse(set.grants("other:read"));
+        assertFalse(set.grants("kafkaesque:read"));
+    }
+
+    @Test
+    void scopeSet_equalsAndHashCodeFollowTheScopes() {
+        assertEquals(ScopeSet.parseList("a,b"), ScopeSet.parseList("b,a"));
+        assertEquals(ScopeSet.parseList("a,b").hashCode(), ScopeSet.parseList("b,a").hashCode());
+        assertFalse(ScopeSet.parseList("a").equals(ScopeSet.parseList("b")));
+        assertFalse(ScopeSet.parseList("a").hashCode() == ScopeSet.parseList("b").hashCode());
+    }
 }

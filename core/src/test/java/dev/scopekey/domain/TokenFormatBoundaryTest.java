@@ -91,6 +91,16 @@ class TokenFormatBoundaryTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"aB", "a-", "a.", "0a", "Ab", "a_", "abC", "-a"})
+    void aBrandOutsideTheGrammar_inATextOfTheMintedLength_isNotTheMintedShape(String brand) {
+        String body = TokenFormat.standard().generate(RANDOM).reveal().substring(3);
+        String text = brand + "_" + body;
+
+        assertFalse(TokenFormat.hasMintedShape(text));
+        assertEquals(TokenFormat.OTHER_SHAPE, classify(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(chars = {' ', '\u007f', '\u0080', '\u00ff', '\u0130', '\u0161', '\u4e00'})
     void aCharacterOutsidePrintableAscii_isNotPrintable_whereverItStands(char c) {
         String shape = shapeWithBodyCharacter(c);

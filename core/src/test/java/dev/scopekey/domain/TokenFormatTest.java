@@ -67,4 +67,37 @@ class TokenFormatTest {
             assertThrows(IllegalArgumentException.class, () -> DurationText.parse(bad), bad);
         }
     }
+
+    @Test
+    void textsWithoutTheMintedShape_haveNoShapeNoPrefixAndNoBadCheck() {
+        String body = "A".repeat(50);
+        java.util.List<String> notMinted = java.util.Arrays.asList(null, "", "acme", "a_" + body, "acme-" + body,
+            "acMe_" + body, "acme_" + "A".repeat(49) + "-", "acme_" + body + "A");
+        for (String text : notMinted) {
+            assertFalse(TokenFormat.hasMintedShape(text), String.valueOf(text));
+            assertFalse(TokenFormat.hasBadCheck(text), String.valueOf(text));
+            assertTrue(TokenFormat.displayPrefix(text).isEmpty(), String.valueOf(text));
+        }
+        assertTrue(TokenFormat.hasMintedShape("acme_" + body));
+        assertTrue(TokenFormat.hasBadCheck("acme_" + body));
+    }
+
+    @Test
+    void displayPrefix_ofAValidToken_isBrandUnderscoreAndId() {
+        String text = TokenFormat.withBrand("ab").generate(random).reveal();
+        assertEquals(text.substring(0, 15), TokenFormat.displayPrefix(text).orElseThrow());
+    }
+
+    @Test
+    void toString_namesTheBrand() {
+        assertEquals("TokenFormat[brand=acme]", TokenFormat.withBrand("acme").toString());
+    }
+
+    @Test
+    void durationText_acceptsTheLongestAndNineDigitAmounts() {
+        assertEquals(DurationText.LONGEST, DurationText.parse(DurationText.LONGEST.toDays() + "d"));
+        assertThrows(IllegalArgumentException.class, () -> DurationText.parse((DurationText.LONGEST.toDays() + 1) + "d"));
+        assertEquals(java.time.Duration.ofSeconds(315_360_000), DurationText.parse("315360000s"));
+        assertThrows(IllegalArgumentException.class, () -> DurationText.parse("0315360000s"));
+    }
 }

@@ -107,4 +107,11 @@ class TokenHashTest {
         assertNull(TokenHash.ofPresented("x".repeat(PlainToken.MAX_LENGTH + 1)));
         assertEquals(TokenHash.of("x".repeat(PlainToken.MAX_LENGTH)), TokenHash.ofPresented("x".repeat(PlainToken.MAX_LENGTH)));
     }
+
+    @Test
+    void aHashEqualsItself_andDifferentHashesHashApart() {
+        TokenHash a = TokenHash.of("token-a");
+        assertTrue(a.equals(a));
+        assertNotEquals(a.hashCode(), TokenHash.of("token-b").hashCode());
+    }
 }

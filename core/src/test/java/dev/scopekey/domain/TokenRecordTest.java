@@ -152,4 +152,10 @@ class TokenRecordTest {
                 bare.toBuilder().allowedAddresses(AddressList.parse("::1, 10.0.0.0/8"))
                         .rateLimit(RequestRate.parse("1/second")).disabled(true).build().toString());
     }
+
+    @Test
+    void recordsThatDifferHashApart() {
+        TokenRecord record = full();
+        assertNotEquals(record.hashCode(), record.toBuilder().name("other").build().hashCode());
+    }
 }

@@ -59,4 +59,20 @@ class TokenUpdateTest {
         assertEquals(List.of(), TokenUpdate.changes(RECORD, update.applyTo(RECORD)));
         assertEquals("TokenUpdate[name=ci, disabled=false]", update.toString());
     }
+
+    @Test
+    void theAccessorsTellWhatIsSet() {
+        TokenUpdate none = TokenUpdate.none();
+        assertFalse(none.setsName());
+        assertNull(none.newDisabled());
+        TokenUpdate named = none.name("deploy");
+        assertTrue(named.setsName());
+        assertEquals("deploy", named.newName());
+        assertTrue(none.name(null).setsName());
+        assertNull(none.name(null).newName());
+        assertEquals(Boolean.TRUE, none.disabled(true).newDisabled());
+        assertEquals(Boolean.FALSE, none.disabled(false).newDisabled());
+        assertEquals("name", TokenUpdate.Field.NAME.key());
+        assertEquals("disabled", TokenUpdate.Field.DISABLED.key());
+    }
 }
