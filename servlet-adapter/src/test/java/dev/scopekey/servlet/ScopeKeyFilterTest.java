@@ -16,6 +16,7 @@ import dev.scopekey.port.AuditSink;
 import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.store.memory.InMemoryTokenStore;
+import dev.scopekey.testkit.SecretLeakGuard;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -35,12 +36,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The filter called directly, without a container: its lifecycle and the paths HTTP tests reach only with effort. */
 class ScopeKeyFilterTest {
     private static final TokenPrincipal CALLER =
             TokenPrincipal.integrator("test-tier", "alice", ScopeSet.parseList("orders:read"));
+
+    @RegisterExtension
+    final SecretLeakGuard output = new SecretLeakGuard();
 
     private final Map<String, Object> attributes = new HashMap<>();
     private final List<ServletRequest> passedOn = new ArrayList<>();
@@ -93,6 +98,17 @@ class ScopeKeyFilterTest {
         assertNull(attributes.get(ScopeKeyFilter.SERVICE_ATTRIBUTE));
         assertInstanceOf(AuthDecision.Unavailable.class, service.authenticate("sk_unknown", client()));
         assertDoesNotThrow(filter::destroy);
+    }
+
+    @Test
+    void init_warnsWhenAdminTokenEnvNamesAVariableThatIsNotSet(@TempDir Path dir) throws Exception {
+        ScopeKeyFilter filter = new ScopeKeyFilter();
+        filter.init(config(Map.of("store", "file:" + dir.resolve("tokens"),
+                "admin-token-env", "SCOPEKEY_TEST_VARIABLE_NOBODY_SETS")));
+        filter.destroy();
+
+        assertTrue(output.capturedOutput().contains(
+                "admin-token-env names SCOPEKEY_TEST_VARIABLE_NOBODY_SETS, which is not set"), output.capturedOutput());
     }
 
     @Test
