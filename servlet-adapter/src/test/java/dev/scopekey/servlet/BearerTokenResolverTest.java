@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +34,8 @@ class BearerTokenResolverTest {
         assertEquals("abc", token("Bearer abc"));
         assertEquals("abc", token("bEARER abc"));
         assertEquals("abc", token("Bearer    abc  "));
+        assertEquals("abc", token(" Bearer abc"));
+        assertEquals("abc", token("   bearer abc"));
         assertEquals("a-._~+/9==", token("Bearer a-._~+/9=="));
     }
 
@@ -37,6 +46,82 @@ class BearerTokenResolverTest {
         assertSame(BearerCredential.NONE, resolve("Bearerabc"));
         assertSame(BearerCredential.NONE, resolve("Bearer\tabc"));
         assertSame(BearerCredential.NONE, resolve(""));
+    }
+
+    @Test
+    void aSixLetterSchemeThatIsNotBearer_isNoCredential() {
+        assertSame(BearerCredential.NONE, resolve("Beaver abc"));
+        assertSame(BearerCredential.NONE, resolve("bearerİ abc".substring(0, 6) + "x abc"));
+        assertSame(BearerCredential.NONE, resolve("Bearex abc"));
+    }
+
+    @Test
+    void headerTokenWithAnAccessTokenInTheFormBody_isAnInvalidRequest() throws IOException {
+        assertSame(BearerCredential.INVALID_REQUEST,
+                new BearerTokenResolver().resolveWithBody(formRequest("Bearer abc", "access_token=def", "UTF-8")));
+    }
+
+    @Test
+    void headerTokenWithAFormBodyWithoutAnAccessToken_isTheHeaderToken() throws IOException {
+        BearerCredential credential =
+                new BearerTokenResolver().resolveWithBody(formRequest("Bearer abc", "name=value", "UTF-8"));
+        assertInstanceOf(BearerCredential.Token.class, credential);
+        assertEquals("abc", ((BearerCredential.Token) credential).reveal());
+    }
+
+    @Test
+    void headerTokenWithAnUndecodableFormBody_isAnInvalidRequest() throws IOException {
+        assertSame(BearerCredential.INVALID_REQUEST,
+                new BearerTokenResolver().resolveWithBody(formRequest("Bearer abc", "a=b", "no-such-charset")));
+    }
+
+    @Test
+    void anAccessTokenInTheFormBodyAlone_isNoCredential() throws IOException {
+        assertSame(BearerCredential.NONE,
+                new BearerTokenResolver().resolveWithBody(formRequest(null, "access_token=def", "UTF-8")));
+    }
+
+    /** A form POST with at most one Authorization header and {@code body}, buffered as the filter does. */
+    private static BufferedFormRequest formRequest(String authorization, String body, String encoding)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        ServletInputStream stream = new ServletInputStream() {
+            @Override
+            public int read() {
+                return in.read();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        List<String> headers = authorization == null ? List.of() : List.of(authorization);
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
+                HttpServletRequest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeaders" -> Collections.enumeration(
+                            BearerTokenResolver.AUTHORIZATION.equalsIgnoreCase((String) args[0]) ? headers : List.of());
+                    case "getContentLengthLong" -> (long) bytes.length;
+                    case "getContentType" -> "application/x-www-form-urlencoded; charset=" + encoding;
+                    case "getCharacterEncoding" -> encoding;
+                    case "getMethod" -> "POST";
+                    case "getInputStream" -> stream;
+                    case "getQueryString" -> null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return BufferedFormRequest.read(request).orElseThrow();
     }
 
     @Test
