@@ -95,4 +95,29 @@ class ServiceHealthTest {
         assertEquals(Status.FAILING, health.part(Part.LAST_USE_FLUSH).status());
         assertFalse(health.isFailing(), "requests are still answered");
     }
+
+    @Test
+    void snapshots_areEqualWhenTakenAtTheSameTimeInTheSameState_andTheirTextNamesEveryPart() {
+        ServiceHealth first = service.health();
+        ServiceHealth same = service.health();
+
+        assertEquals(first, same);
+        assertEquals(first.hashCode(), same.hashCode());
+        assertFalse(first.equals("health"));
+        clock.advance(Duration.ofSeconds(1));
+        ServiceHealth later = service.health();
+        assertFalse(first.equals(later), "another time");
+        assertFalse(first.hashCode() == later.hashCode(), "another time hashes apart");
+        store.failReads(true);
+        ServiceHealth failing = service.checkHealth();
+        clock.advance(Duration.ZERO);
+        assertFalse(failing.equals(new ServiceHealth(failing.at(), later.parts())), "another state");
+
+        String text = failing.toString();
+        assertTrue(text.startsWith("ServiceHealth[" + Part.values()[0].label() + ": "), text);
+        assertTrue(text.endsWith("]"), text);
+        assertEquals(Part.values().length - 1, text.split(", ", -1).length - 1, text);
+        assertTrue(text.contains(Part.TOKEN_STORE.label() + ": FAILING ("), text);
+        assertEquals(Part.values().length, failing.parts().size());
+    }
 }
