@@ -120,4 +120,19 @@ class PrincipalAndTokenIdentityTest {
             assertEquals(invalidToken.contains(reason), reason.isInvalidToken(), reason.name());
         }
     }
+
+    @Test
+    void healthChanges_describeThePartAndWhatHappened_inTheirText() {
+        HealthChange failing = HealthChange.failing(HealthChange.Part.TOKEN_STORE, "connection refused");
+        HealthChange recovered = HealthChange.recovered(HealthChange.Part.AUDIT_SINK, null);
+
+        assertEquals("token store failing: connection refused", failing.toString());
+        assertEquals("audit sink works again", recovered.toString());
+        assertEquals(recovered.describe(), recovered.toString());
+    }
+
+    @Test
+    void failureText_ofNoFailure_saysSo() {
+        assertEquals("unknown failure", FailureText.of(null));
+    }
 }
