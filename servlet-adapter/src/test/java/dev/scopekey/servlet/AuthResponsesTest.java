@@ -8,14 +8,7 @@ import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.ScopeSet;
 import dev.scopekey.domain.TokenPrincipal;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +19,7 @@ class AuthResponsesTest {
 
     @Test
     void aGrantedDecision_isNeverAnsweredAsARefusal() {
-        Recorded response = new Recorded();
+        RecordedResponse response = new RecordedResponse();
 
         assertThrows(IllegalArgumentException.class,
                 () -> new AuthResponses("api", false).reject(response.proxy(), new AuthDecision.Granted(CALLER)));
@@ -36,7 +29,7 @@ class AuthResponsesTest {
 
     @Test
     void aRateLimitedDenial_withoutAWait_isToldToRetryAfterOneSecond() throws Exception {
-        Recorded response = new Recorded();
+        RecordedResponse response = new RecordedResponse();
 
         new AuthResponses("api", false).reject(response.proxy(), AuthDecision.Denied.because(DenialReason.RATE_LIMITED));
 
@@ -47,7 +40,7 @@ class AuthResponsesTest {
 
     @Test
     void aRateLimitedDenial_isToldTheWaitInWholeSecondsRoundedUp() throws Exception {
-        Recorded response = new Recorded();
+        RecordedResponse response = new RecordedResponse();
 
         new AuthResponses("api", false).reject(response.proxy(),
                 AuthDecision.Denied.rateLimited(CALLER, Duration.ofMillis(2001)));
@@ -69,8 +62,8 @@ class AuthResponsesTest {
     @Test
     void insufficientScope_namesTheScopeInTheChallenge_onlyWhenTheChallengeIsOn() throws Exception {
         AuthDecision.Denied denied = new AuthDecision.Denied(DenialReason.INSUFFICIENT_SCOPE, CALLER, "orders:write");
-        Recorded on = new Recorded();
-        Recorded off = new Recorded();
+        RecordedResponse on = new RecordedResponse();
+        RecordedResponse off = new RecordedResponse();
 
         new AuthResponses("api", true).reject(on.proxy(), denied);
         new AuthResponses("api", false).reject(off.proxy(), denied);
@@ -88,7 +81,7 @@ class AuthResponsesTest {
     @Test
     void aRouteNoRuleGrants_isA403WithoutAScope() throws Exception {
         AuthDecision.Denied denied = new AuthDecision.Denied(DenialReason.INSUFFICIENT_SCOPE, CALLER, null);
-        Recorded on = new Recorded();
+        RecordedResponse on = new RecordedResponse();
 
         new AuthResponses("api", true).reject(on.proxy(), denied);
 
@@ -96,52 +89,5 @@ class AuthResponsesTest {
         assertEquals("Bearer realm=\"api\", error=\"insufficient_scope\"", on.headers.get("WWW-Authenticate"));
         assertEquals("{\"error\":\"insufficient_scope\",\"message\":\"no rule grants access to this route\"}",
                 on.body());
-    }
-
-    /** A response that records its status, headers and body. */
-    private static final class Recorded {
-        int status;
-        final Map<String, String> headers = new LinkedHashMap<>();
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        String body() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        HttpServletResponse proxy() {
-            ServletOutputStream stream = new ServletOutputStream() {
-                @Override
-                public void write(int b) {
-                    out.write(b);
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-            return (HttpServletResponse) Proxy.newProxyInstance(HttpServletResponse.class.getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (p, method, args) -> switch (method.getName()) {
-                        case "setStatus" -> {
-                            status = (Integer) args[0];
-                            yield null;
-                        }
-                        case "setHeader" -> {
-                            headers.put((String) args[0], (String) args[1]);
-                            yield null;
-                        }
-                        case "setContentType" -> {
-                            headers.put("Content-Type", (String) args[0]);
-                            yield null;
-                        }
-                        case "getOutputStream" -> stream;
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    });
-        }
     }
 }

@@ -21,18 +21,13 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +48,7 @@ class ScopeKeyFilterTest {
 
     @Test
     void beforeInit_everyRequestIsA503_thatClosesAConnectionCarryingABody() throws Exception {
-        Response response = new Response();
+        RecordedResponse response = new RecordedResponse();
 
         new ScopeKeyFilter().doFilter(request(DispatcherType.REQUEST, null, 10), response.proxy(), chain);
 
@@ -66,7 +61,7 @@ class ScopeKeyFilterTest {
 
     @Test
     void respondUnavailable_isThe503WithRetryAfter() throws Exception {
-        Response response = new Response();
+        RecordedResponse response = new RecordedResponse();
 
         ScopeKeyFilter.respondUnavailable(response.proxy());
 
@@ -129,8 +124,8 @@ class ScopeKeyFilterTest {
     void anAsyncDispatchOfAnAuthenticatedRequest_isNotAuthenticatedAgain() throws Exception {
         ScopeKeyFilter filter = suppliedServiceFilter(Map.of());
         PrincipalRequest authenticated =
-                new PrincipalRequest(request(DispatcherType.ASYNC, null, 0), new Response().proxy(), CALLER);
-        Response response = new Response();
+                new PrincipalRequest(request(DispatcherType.ASYNC, null, 0), new RecordedResponse().proxy(), CALLER);
+        RecordedResponse response = new RecordedResponse();
 
         filter.doFilter(authenticated, response.proxy(), chain);
 
@@ -142,8 +137,8 @@ class ScopeKeyFilterTest {
     void aPrincipalOnARequestDispatch_isNoCredential_andTheRefusalClosesAConnectionCarryingABody() throws Exception {
         ScopeKeyFilter filter = suppliedServiceFilter(Map.of());
         PrincipalRequest planted =
-                new PrincipalRequest(request(DispatcherType.REQUEST, null, 10), new Response().proxy(), CALLER);
-        Response response = new Response();
+                new PrincipalRequest(request(DispatcherType.REQUEST, null, 10), new RecordedResponse().proxy(), CALLER);
+        RecordedResponse response = new RecordedResponse();
 
         filter.doFilter(planted, response.proxy(), chain);
 
@@ -155,7 +150,7 @@ class ScopeKeyFilterTest {
     @Test
     void aFormBodyOverTheLimit_isA413_thatClosesTheConnection() throws Exception {
         ScopeKeyFilter filter = suppliedServiceFilter(Map.of("form-body-token-check", "true"));
-        Response response = new Response();
+        RecordedResponse response = new RecordedResponse();
 
         filter.doFilter(request(DispatcherType.REQUEST, "Bearer abc", BufferedFormRequest.LIMIT + 1),
                 response.proxy(), chain);
@@ -227,54 +222,5 @@ class ScopeKeyFilterTest {
                     case "toString" -> "test request";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-    }
-
-    /** A response that records its status, headers and body. */
-    private static final class Response {
-        int status;
-        final Map<String, String> headers = new LinkedHashMap<>();
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        String body() {
-            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        HttpServletResponse proxy() {
-            ServletOutputStream stream = new ServletOutputStream() {
-                @Override
-                public void write(int b) {
-                    out.write(b);
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-            return (HttpServletResponse) Proxy.newProxyInstance(HttpServletResponse.class.getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (p, method, args) -> switch (method.getName()) {
-                        case "setStatus" -> {
-                            status = (Integer) args[0];
-                            yield null;
-                        }
-                        case "setHeader" -> {
-                            headers.put((String) args[0], (String) args[1]);
-                            yield null;
-                        }
-                        case "setContentType" -> {
-                            headers.put("Content-Type", (String) args[0]);
-                            yield null;
-                        }
-                        case "isCommitted" -> false;
-                        case "getOutputStream" -> stream;
-                        case "toString" -> "test response";
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    });
-        }
     }
 }
