@@ -90,7 +90,7 @@ final class Auditor {
      * A denial's facts in their order (scope, method, path), read once by {@link AuditEvent}'s
      * copy through {@link #forEach}: a denied request builds no map of its own for them.
      */
-    private static final class DeniedFacts extends AbstractMap<String, String> {
+    static final class DeniedFacts extends AbstractMap<String, String> {
         private final String scope;
         private final String method;
         private final String path;

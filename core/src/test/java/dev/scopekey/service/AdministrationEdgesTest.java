@@ -196,4 +196,37 @@ class AdministrationEdgesTest {
         assertEquals(Refusal.Kind.CONFLICT,
                 limited.mint(operator, MintRequest.of("kafka:read").forSubject("alice")).refusal().kind());
     }
+
+    @Test
+    void rotate_ofARecordWithoutACreationTime_keepsItsExpiry_ratherThanDroppingIt() {
+        MintedToken token = mint(MintRequest.of("kafka:read"));
+        Instant expiry = clock.instant().plus(Duration.ofHours(3));
+        TokenRecord legacy = TokenRecord.builder(token.record().prefix(), stored(token).hash(), stored(token).scopes())
+                .expiresAt(expiry).build();
+        store.apply(TokenChange.update(List.of(legacy)));
+
+        MintedToken successor = service.rotate(operator, token.record().prefix(), Duration.ZERO).value();
+
+        assertEquals(expiry, successor.record().expiresAt());
+    }
+
+    @Test
+    void mint_withoutAnyScope_isRefused_andStoresNothing() {
+        Outcome<MintedToken> outcome = service.mint(operator, new MintRequest(List.of(), null, null, null));
+
+        assertEquals(Refusal.Kind.INVALID_REQUEST, outcome.refusal().kind());
+        assertEquals(0, store.list(TokenQuery.all()).size());
+    }
+
+    @Test
+    void mint_withOneScopeMoreThanTheMost_isRefused_andWithTheMostIsMinted() {
+        List<String> most = java.util.stream.IntStream.range(0, MintPolicy.MAX_SCOPES).mapToObj(i -> "s" + i + ":read").toList();
+        List<String> oneMore = new java.util.ArrayList<>(most);
+        oneMore.add("extra:read");
+
+        assertEquals(Refusal.Kind.INVALID_REQUEST,
+                service.mint(operator, new MintRequest(oneMore, null, null, null)).refusal().kind());
+        assertEquals(0, store.list(TokenQuery.all()).size());
+        assertEquals(MintPolicy.MAX_SCOPES, mint(new MintRequest(most, null, null, null)).record().scopes().size());
+    }
 }

@@ -86,4 +86,31 @@ class AuditEventFactsTest {
         assertThrows(IllegalArgumentException.class, () -> new AuditEvent(AuditEventType.TOKEN_REVOKED, "cli", null,
                 at, null, null, Map.of("two words", "x")));
     }
+
+    @Test
+    void aFactKey_mustStartWithALowercaseLetter_andEndsAtNoLength() {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        for (String key : new String[] {"", "Upper", "1st", "_x", "{x", "`x"}) {
+            assertThrows(IllegalArgumentException.class, () -> new AuditEvent(AuditEventType.TOKEN_REVOKED, "cli", null,
+                    at, null, null, Map.of(key, "v")), key);
+        }
+        java.util.HashMap<String, String> nullKey = new java.util.HashMap<>();
+        nullKey.put(null, "v");
+        assertThrows(IllegalArgumentException.class, () -> new AuditEvent(AuditEventType.TOKEN_REVOKED, "cli", null,
+                at, null, null, nullKey));
+        assertEquals(Map.of("a", "1", "z", "2", "a_z", "3"), new AuditEvent(AuditEventType.TOKEN_REVOKED, "cli", null,
+                at, null, null, Map.of("a", "1", "z", "2", "a_z", "3")).facts());
+    }
+
+    @Test
+    void anAuthorizationDenial_carriesScopeMethodAndPath_asFactsThatIterate() {
+        String token = service.mint(operator, MintRequest.of("reports:read")).value().token().reveal();
+        TokenPrincipal principal = ((AuthDecision.Granted) service.authenticate(token, ClientRequest.NONE)).principal();
+
+        service.authorize(principal, Scope.of("reports:write"), new ClientRequest("192.0.2.7", "POST", "/reports"));
+
+        Map<String, String> facts = audit.last().facts();
+        assertEquals(Map.of("scope", "reports:write", "method", "POST", "path", "/reports"), facts);
+        assertEquals(java.util.List.of("scope", "method", "path"), java.util.List.copyOf(facts.keySet()));
+    }
 }

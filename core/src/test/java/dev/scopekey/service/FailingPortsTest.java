@@ -10,6 +10,8 @@ import dev.scopekey.domain.AuthDecision;
 import dev.scopekey.domain.DenialReason;
 import dev.scopekey.domain.HealthChange;
 import dev.scopekey.domain.HealthChange.Part;
+import dev.scopekey.domain.Scope;
+import dev.scopekey.domain.TokenPrincipal;
 import dev.scopekey.port.AuditSink;
 import dev.scopekey.port.ServiceMetrics;
 import dev.scopekey.port.ServiceMetrics.AdminAction;
@@ -19,6 +21,9 @@ import dev.scopekey.testing.TestClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** A metrics listener or audit sink that throws changes no decision: its part is failing until it works again. */
@@ -28,6 +33,7 @@ class FailingPortsTest {
     private final List<HealthChange> changes = new ArrayList<>();
     private boolean metricsThrow;
     private boolean auditThrows;
+    private boolean healthThrows;
 
     private final ServiceMetrics metrics = new ServiceMetrics() {
         @Override
@@ -55,6 +61,11 @@ class FailingPortsTest {
             failIfAsked();
         }
 
+        @Override
+        public void lastUseFlushed(int records, long lagMillis) {
+            failIfAsked();
+        }
+
         private void failIfAsked() {
             if (metricsThrow) {
                 throw new IllegalStateException("metrics backend down");
@@ -72,6 +83,9 @@ class FailingPortsTest {
 
         @Override
         public void healthChanged(HealthChange change) {
+            if (healthThrows) {
+                throw new IllegalStateException("health channel closed");
+            }
             changes.add(change);
         }
     };
@@ -129,5 +143,63 @@ class FailingPortsTest {
         auditThrows = false;
         service.mint(Caller.operator(ActorLabel.CLI), MintRequest.of("kafka:read")).value();
         assertEquals(Status.UP, service.health().part(Part.AUDIT_SINK).status());
+    }
+
+    @Test
+    void aThrowingListener_onScopeDenials_onAdapterDenials_andOnFlushes_marksMetricsFailing_untilItCountsAgain() {
+        Caller operator = Caller.operator(ActorLabel.CLI);
+        String token = service.mint(operator, MintRequest.of("kafka:read")).value().token().reveal();
+        TokenPrincipal principal = assertInstanceOf(AuthDecision.Granted.class,
+                service.authenticate(token, ClientRequest.NONE)).principal();
+
+        metricsThrow = true;
+        assertInstanceOf(AuthDecision.Denied.class, service.authorize(principal, Scope.of("kafka:write"), ClientRequest.NONE));
+        assertEquals(Status.FAILING, metricsStatus());
+        metricsThrow = false;
+        service.authorize(principal, Scope.of("kafka:write"), ClientRequest.NONE);
+        assertEquals(Status.UP, metricsStatus());
+
+        metricsThrow = true;
+        assertEquals(DenialReason.NO_CREDENTIAL, service.deny(DenialReason.NO_CREDENTIAL, ClientRequest.NONE).reason());
+        assertEquals(Status.FAILING, metricsStatus());
+        metricsThrow = false;
+        service.deny(DenialReason.NO_CREDENTIAL, ClientRequest.NONE);
+        assertEquals(Status.UP, metricsStatus());
+
+        metricsThrow = true;
+        assertTrue(service.flushLastUsed(), "the last use is written although the listener throws");
+        assertEquals(Status.FAILING, metricsStatus());
+    }
+
+    @Test
+    void aSinkWhoseHealthChannelThrows_stillHasTheChangeLogged_toThePlatformLogger() {
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(AuditSink.HEALTH_LOGGER);
+        logger.addHandler(handler);
+        try {
+            healthThrows = true;
+            store.failReads(true);
+            service.authenticate("not-a-known-token-0123456789", ClientRequest.NONE);
+
+            assertEquals(Status.FAILING, service.health().part(Part.TOKEN_STORE).status());
+            assertEquals(1, logged.size(), "the change reached the platform logger");
+            assertTrue(logged.get(0).getMessage().contains("token store failing"), logged.get(0).getMessage());
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 }

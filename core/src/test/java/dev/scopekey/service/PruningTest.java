@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scopekey.domain.ActorLabel;
 import dev.scopekey.domain.AuditEvent;
 import dev.scopekey.domain.AuditEventType;
+import dev.scopekey.domain.HealthChange.Part;
+import dev.scopekey.service.ServiceHealth.PartHealth;
+import dev.scopekey.service.ServiceHealth.Status;
 import dev.scopekey.store.memory.InMemoryTokenStore;
+import dev.scopekey.testing.FlakyStore;
 import dev.scopekey.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +105,32 @@ class PruningTest {
             Thread.sleep(5);
         }
         assertFalse(pruneThreadAlive(), "close stops the scheduled prune");
+    }
+
+    @Test
+    void scheduledPrune_marksItsPartFailing_whileTheStoreIsDown_andUpWhenAPruneWorksAgain() throws Exception {
+        FlakyStore flaky = new FlakyStore();
+        flaky.failReads(true);
+        TokenService scheduled = TokenService.builder(flaky).clock(clock).audit(audit).lastUsedFlushInterval(null)
+                .pruneEvery(Duration.ofMillis(5), Duration.ofDays(7)).build();
+        try {
+            PartHealth failing = awaitPrune(scheduled, Status.FAILING);
+            assertEquals(Status.FAILING, failing.status());
+            assertTrue(failing.cause().endsWith("; tried again at the next run"), failing.cause());
+            assertFalse(failing.cause().contains(FlakyStore.PASSWORD), "no secret in the cause");
+
+            flaky.failReads(false);
+            assertEquals(Status.UP, awaitPrune(scheduled, Status.UP).status());
+        } finally {
+            scheduled.close();
+        }
+    }
+
+    private static PartHealth awaitPrune(TokenService service, Status wanted) throws InterruptedException {
+        for (int i = 0; i < 2000 && service.health().part(Part.SCHEDULED_PRUNE).status() != wanted; i++) {
+            Thread.sleep(5);
+        }
+        return service.health().part(Part.SCHEDULED_PRUNE);
     }
 
     private static boolean pruneThreadAlive() {

@@ -58,6 +58,12 @@ public final class FlakyStore implements TokenStore {
     }
 
     @Override
+    public List<TokenRecord> prune(Instant cutoff) {
+        maybeFail(readsFail);
+        return delegate.prune(cutoff);
+    }
+
+    @Override
     public void apply(TokenChange change) {
         delegate.apply(change);
     }
