@@ -168,4 +168,19 @@ class FileTokenStoreStateTest {
             assertFalse(Files.exists(leftover), "the leftover is removed by the next write");
         }
     }
+
+    @Test
+    void lookupsOnOneThread_leaveTheStoreWritableFromAnother() throws Exception {
+        write(tokens(), ADDED + "\tkafka:read\n");
+        try (FileTokenStore store = open(INTERVAL)) {
+            clock.advance(INTERVAL.plusMillis(1));
+            assertTrue(store.findByHash(TokenHash.hexOf(ADDED)).isPresent(), "a lookup that re-checks the file");
+
+            java.util.concurrent.CompletableFuture<Void> write = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> service(store).mint(OPERATOR, MintRequest.of("a:b")).value());
+
+            write.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(2, store.list(dev.scopekey.port.TokenQuery.all()).size());
+        }
+    }
 }

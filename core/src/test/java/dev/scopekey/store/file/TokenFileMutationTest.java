@@ -76,6 +76,14 @@ class TokenFileMutationTest {
     }
 
     @Test
+    void insert_intoACrlfFileWithoutFinalNewline_endsBothLinesWithCrlf() {
+        TokenFile next = TokenFile.parse(bytes("# c\r\nlegacy-token-1")).apply(TokenChange.insert(minted(newToken())));
+
+        assertTrue(text(next).startsWith("# c\r\nlegacy-token-1\r\nsha256:"), text(next));
+        assertTrue(text(next).endsWith("\r\n"), text(next));
+    }
+
+    @Test
     void insert_intoACrlfFile_usesCrlf() {
         TokenFile next = TokenFile.parse(bytes("# c\r\nlegacy-token-1\r\n")).apply(TokenChange.insert(minted(newToken())));
 
@@ -176,6 +184,25 @@ class TokenFileMutationTest {
                 () -> file.apply(TokenChange.insert(record)));
         assertFalse(e.getMessage().contains("evil"));
         assertEquals(0, file.lineCount());
+    }
+
+    @Test
+    void recordThatCannotBeOneLine_isRefused_namingTheFieldThatBreaksIt() {
+        PlainToken token = newToken();
+        TokenRecord badName = TokenRecord.minted(token, ScopeSet.parseList("a:b"), "a\u0007b", null, T0, null, null);
+        TokenRecord badSubject = TokenRecord.minted(token, ScopeSet.parseList("a:b"), "ci", "a\u0085b", T0, null, null);
+        TokenRecord badBy = TokenRecord.minted(token, ScopeSet.parseList("a:b"), "ci", null, T0, "cli\nx", null);
+        TokenRecord badPrefix = TokenRecord.builder("sk x", token.hash(), ScopeSet.parseList("a:b")).build();
+
+        assertEquals("a name with control characters cannot be written to a token file", refusal(badName));
+        assertEquals("a subject with control characters cannot be written to a token file", refusal(badSubject));
+        assertEquals("a by with control characters cannot be written to a token file", refusal(badBy));
+        assertEquals("a display prefix must be printable ASCII without spaces", refusal(badPrefix));
+    }
+
+    private static String refusal(TokenRecord record) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> TokenFile.empty().apply(TokenChange.insert(record))).getMessage();
     }
 
     @Test

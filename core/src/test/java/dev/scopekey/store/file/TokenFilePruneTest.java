@@ -74,4 +74,17 @@ class TokenFilePruneTest {
         assertEquals("# end\n", new String(pruned.toBytes(), StandardCharsets.UTF_8));
         assertTrue(pruned.records().isEmpty());
     }
+
+    @Test
+    void prune_ofTheFirstLine_keepsTheFilesByteOrderMark() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] rest = (REVOKED_LINE + "# end\n").getBytes(StandardCharsets.UTF_8);
+        byte[] text = new byte[bom.length + rest.length];
+        System.arraycopy(bom, 0, text, 0, bom.length);
+        System.arraycopy(rest, 0, text, bom.length, rest.length);
+
+        TokenFile pruned = TokenFile.parse(text).without(record -> record.endedBefore(CUTOFF));
+
+        assertEquals("\uFEFF# end\n", new String(pruned.toBytes(), StandardCharsets.UTF_8));
+    }
 }
