@@ -50,6 +50,20 @@ class JsonReaderEdgeTest {
     }
 
     @Test
+    void whitespace_mayStandAroundEveryToken_ofObjectsAndArrays() throws Exception {
+        Object read = JsonReader.read(" {\t\"a\" : [ 1 , 2 ] ,\n \"b\" : { } , \"c\" : [ ] ,\r\"d\" : { \"e\" : true } } ");
+
+        assertEquals(Map.of("a", List.of(BigDecimal.ONE, BigDecimal.valueOf(2)), "b", Map.of(), "c", List.of(),
+                "d", Map.of("e", true)), read);
+    }
+
+    @Test
+    void aUnicodeEscape_endingTheText_isRead_andTheStringIsUnterminated() {
+        assertRefused("\"\\u0041", 7, "unterminated string");
+        assertRefused("\"\\u004", 1, "bad unicode escape");
+    }
+
+    @Test
     void strings_refuseControlCharacters_butNotASpace() throws Exception {
         assertEquals(" ~\u007f", JsonReader.read("\" ~\u007f\""));
         assertRefused("\"a\u001fb\"", 3, "control character in a string");

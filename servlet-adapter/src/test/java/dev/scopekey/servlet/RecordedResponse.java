@@ -12,6 +12,8 @@ import java.util.Map;
 /** A response without a container, for unit tests: records its status, headers and body. */
 final class RecordedResponse {
     int status;
+    int resets;
+    boolean committed;
     final Map<String, String> headers = new LinkedHashMap<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -51,7 +53,14 @@ final class RecordedResponse {
                         headers.put("Content-Type", (String) args[0]);
                         yield null;
                     }
-                    case "isCommitted" -> false;
+                    case "isCommitted" -> committed;
+                    case "reset" -> {
+                        status = 0;
+                        headers.clear();
+                        out.reset();
+                        resets++;
+                        yield null;
+                    }
                     case "getOutputStream" -> stream;
                     case "toString" -> "test response";
                     default -> throw new UnsupportedOperationException(method.getName());
