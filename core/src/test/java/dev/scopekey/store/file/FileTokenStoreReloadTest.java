@@ -2,7 +2,6 @@ package dev.scopekey.store.file;
 
 import dev.scopekey.service.ClientRequest;
 import dev.scopekey.service.TokenChecks;
-import dev.scopekey.testing.TestClock;
 import static dev.scopekey.store.file.StoreFixtures.OPERATOR;
 import static dev.scopekey.store.file.StoreFixtures.eventually;
 import static dev.scopekey.store.file.StoreFixtures.read;
@@ -28,28 +27,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FileTokenStoreReloadTest {
-    private static final Duration INTERVAL = Duration.ofSeconds(1);
-    private static final String ADDED = "added-by-operator-1";
-
-    @TempDir
-    Path dir;
-
-    private final TestClock clock = new TestClock(Instant.parse("2024-05-01T10:00:00Z"));
-
-    private Path tokens() {
-        return dir.resolve("tokens");
-    }
-
-    private FileTokenStore open() {
-        return FileTokenStore.open(tokens(),
-                FileTokenStoreOptions.defaults().withRecheckInterval(INTERVAL).withClock(clock));
-    }
-
+class FileTokenStoreReloadTest extends ClockedFileStoreTest {
     private static void append(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }

@@ -18,38 +18,18 @@ import dev.scopekey.port.TokenStoreException;
 import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.MintedToken;
 import dev.scopekey.service.TokenService;
-import dev.scopekey.testing.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a file store says about itself, and how it edits a token's metadata in place. */
-class FileTokenStoreStateTest {
-    private static final Duration INTERVAL = Duration.ofSeconds(1);
-    private static final String ADDED = "added-by-operator-1";
-
-    @TempDir
-    Path dir;
-
-    private final TestClock clock = new TestClock(Instant.parse("2024-05-01T10:00:00Z"));
-
-    private Path tokens() {
-        return dir.resolve("tokens");
-    }
-
-    private FileTokenStore open(Duration interval) {
-        return FileTokenStore.open(tokens(),
-                FileTokenStoreOptions.defaults().withRecheckInterval(interval).withClock(clock));
-    }
-
+class FileTokenStoreStateTest extends ClockedFileStoreTest {
     private static int count(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
