@@ -120,7 +120,8 @@ class AdminRequestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"disabled\":\"yes\"}", "{\"disabled\":1}", "{\"disabled\":null}", "{\"disabled\":\"TRUE\"}"})
+    @ValueSource(strings = {"{\"disabled\":\"yes\"}", "{\"disabled\":1}", "{\"disabled\":null}",
+        "{\"disabled\":\"TRUE\"}"})
     void update_refusesADisabledFlagThatIsNotTrueOrFalse(String body) {
         assertBad(UPDATE, json(body), 400, "disabled is true or false");
     }

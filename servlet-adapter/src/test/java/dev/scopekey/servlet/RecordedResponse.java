@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A response without a container, for unit tests: records its status, headers and body. */
+/**
+ * A response without a container, for unit tests: records its status, headers (the lines of a
+ * header added more than once joined by a newline) and body.
+ */
 final class RecordedResponse {
     int status;
     int resets;
@@ -47,6 +50,10 @@ final class RecordedResponse {
                     }
                     case "setHeader" -> {
                         headers.put((String) args[0], (String) args[1]);
+                        yield null;
+                    }
+                    case "addHeader" -> {
+                        headers.merge((String) args[0], (String) args[1], (first, next) -> first + "\n" + next);
                         yield null;
                     }
                     case "setContentType" -> {

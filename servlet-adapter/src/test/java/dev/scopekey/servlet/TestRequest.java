@@ -26,7 +26,7 @@ final class TestRequest implements InvocationHandler {
     private final Map<String, Object> answers = new HashMap<>();
     private final Map<String, List<String>> parameters = new LinkedHashMap<>();
     private final Map<String, Object> attributes = new HashMap<>();
-    private final Map<String, String> headers = new HashMap<>();
+    private final Map<String, List<String>> headers = new HashMap<>();
     private final Map<String, RuntimeException> failures = new HashMap<>();
     private byte[] body = new byte[0];
 
@@ -39,6 +39,7 @@ final class TestRequest implements InvocationHandler {
         answers.put("getQueryString", null);
         answers.put("getRemoteAddr", "192.0.2.1");
         answers.put("getUserPrincipal", null);
+        answers.put("getServletPath", "/admin/tokens");
     }
 
     static TestRequest of(String method, String pathInfo) {
@@ -88,8 +89,15 @@ final class TestRequest implements InvocationHandler {
         return this;
     }
 
+    /** Adds a header line; a name given twice is a header sent twice. */
     TestRequest header(String name, String value) {
-        headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+        headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), key -> new ArrayList<>()).add(value);
+        return this;
+    }
+
+    /** What a method without arguments answers, such as {@code isAsyncStarted}. */
+    TestRequest answer(String method, Object value) {
+        answers.put(method, value);
         return this;
     }
 
@@ -118,7 +126,8 @@ final class TestRequest implements InvocationHandler {
             case "getParameter" -> parameters.containsKey((String) args[0]) ? parameters.get((String) args[0]).get(0)
                     : null;
             case "getAttribute" -> attributes.get((String) args[0]);
-            case "getHeader" -> headers.get(((String) args[0]).toLowerCase(java.util.Locale.ROOT));
+            case "getHeader" -> headerValues((String) args[0]).isEmpty() ? null : headerValues((String) args[0]).get(0);
+            case "getHeaders" -> java.util.Collections.enumeration(headerValues((String) args[0]));
             case "toString" -> "test request";
             default -> {
                 if (!answers.containsKey(name)) {
@@ -127,6 +136,10 @@ final class TestRequest implements InvocationHandler {
                 yield answers.get(name);
             }
         };
+    }
+
+    private List<String> headerValues(String name) {
+        return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
     }
 
     private Map<String, String[]> parameterMap() {

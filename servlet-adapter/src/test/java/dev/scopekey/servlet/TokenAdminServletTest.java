@@ -15,13 +15,11 @@ import dev.scopekey.service.MintRequest;
 import dev.scopekey.service.TokenService;
 import dev.scopekey.store.memory.InMemoryTokenStore;
 import dev.scopekey.testkit.SecretLeakGuard;
-import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -215,24 +213,8 @@ class TokenAdminServletTest {
 
     private static void call(TokenService service, HttpServletRequest request, RecordedResponse response)
             throws Exception {
-        ServletContext context = (ServletContext) Proxy.newProxyInstance(ServletContext.class.getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (p, method, args) -> switch (method.getName()) {
-                    case "getAttribute" -> ScopeKeyFilter.SERVICE_ATTRIBUTE.equals(args[0]) ? service : null;
-                    case "log" -> null;
-                    case "toString" -> "test context";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        ServletConfig config = (ServletConfig) Proxy.newProxyInstance(ServletConfig.class.getClassLoader(),
-                new Class<?>[] {ServletConfig.class}, (p, method, args) -> switch (method.getName()) {
-                    case "getServletContext" -> context;
-                    case "getServletName" -> "tokens";
-                    case "getInitParameterNames" -> Collections.emptyEnumeration();
-                    case "getInitParameter" -> null;
-                    case "toString" -> "test config";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
         TokenAdminServlet servlet = new TokenAdminServlet();
-        servlet.init(config);
+        servlet.init(TestServletConfig.of(service, Map.of()));
         servlet.service(request, response.proxy());
     }
 }
