@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -85,43 +80,13 @@ class BearerTokenResolverTest {
     private static BufferedFormRequest formRequest(String authorization, String body, String encoding)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-        ServletInputStream stream = new ServletInputStream() {
-            @Override
-            public int read() {
-                return in.read();
-            }
-
-            @Override
-            public boolean isFinished() {
-                return in.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        List<String> headers = authorization == null ? List.of() : List.of(authorization);
-        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
-                HttpServletRequest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getHeaders" -> Collections.enumeration(
-                            BearerTokenResolver.AUTHORIZATION.equalsIgnoreCase((String) args[0]) ? headers : List.of());
-                    case "getContentLengthLong" -> (long) bytes.length;
-                    case "getContentType" -> "application/x-www-form-urlencoded; charset=" + encoding;
-                    case "getCharacterEncoding" -> encoding;
-                    case "getMethod" -> "POST";
-                    case "getInputStream" -> stream;
-                    case "getQueryString" -> null;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        return BufferedFormRequest.read(request).orElseThrow();
+        TestRequest request = TestRequest.of("POST", null)
+                .body(TestRequest.FORM + "; charset=" + encoding, bytes.length, bytes)
+                .answer("getCharacterEncoding", encoding);
+        if (authorization != null) {
+            request.header(BearerTokenResolver.AUTHORIZATION, authorization);
+        }
+        return BufferedFormRequest.read(request.proxy()).orElseThrow();
     }
 
     @Test
